@@ -1,0 +1,61 @@
+package org.mnistrecognition.network.kernels;
+
+/**
+ * The hot loops of training and inference, over the backing arrays of the EJML matrices.
+ * Two implementations: {@link VectorKernels} (the incubating Vector API, SIMD) when the JVM
+ * was started with {@code --add-modules jdk.incubator.vector}, {@link ScalarKernels} otherwise;
+ * {@link #best()} picks one at start-up.
+ */
+public interface Kernels {
+
+    /** A short name for reports: {@code vector (512-bit double x8)} or {@code scalar}. */
+    String name();
+
+    /** {@code y[yOff..yOff+n) += alpha * x[xOff..xOff+n)}. */
+    void axpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff);
+
+    /** {@code Σ x[xOff+i] * y[yOff+i]} for {@code i < n}. */
+    double dot(int n, double[] x, int xOff, double[] y, int yOff);
+
+    /**
+     * The fused step of back-propagation and update over one weight row:
+     * returns {@code Σ w[wOff+i] d[dOff+i]} computed with the weights as they were, then does
+     * {@code w[wOff..wOff+n) += alpha * d[dOff..dOff+n)}.
+     */
+    double dotThenAxpy(int n, double[] w, int wOff, double[] d, int dOff, double alpha);
+
+    /**
+     * A block of a matrix product with a transposed operand,
+     * {@code c[ci*cStride + cj] += Σ_p a[ai*aStride + p] b[bj*bStride + p]} for rows {@code i < m},
+     * columns {@code j < n} and {@code p < k}, all row-major with the given strides and offsets.
+     */
+    void gemmNT(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
+                double[] c, int cOff, int cStride);
+
+    /**
+     * A matrix product {@code C += A B}: {@code c[i*cStride + j] += Σ_p a[i*aStride + p] b[p*bStride + j]}
+     * for {@code i < m, j < n, p < k}, all row-major with the given offsets and strides.
+     */
+    void gemmNN(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
+                double[] c, int cOff, int cStride);
+
+    /**
+     * A matrix product with the first operand transposed, {@code C += A^T B}:
+     * {@code c[i*cStride + j] += Σ_p a[p*aStride + i] b[p*bStride + j]} for {@code i < m, j < n, p < k}.
+     */
+    void gemmTN(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
+                double[] c, int cOff, int cStride);
+
+    /**
+     * The fastest kernels this JVM supports, chosen once: the Vector API when its module is present
+     * and the system property {@code mnist.kernels} is not {@code scalar}.
+     */
+    static Kernels best() {
+        return KernelChoice.BEST;
+    }
+
+    /** The portable scalar kernels (always available). */
+    static Kernels scalar() {
+        return ScalarKernels.INSTANCE;
+    }
+}

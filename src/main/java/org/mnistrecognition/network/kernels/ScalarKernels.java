@@ -1,0 +1,78 @@
+package org.mnistrecognition.network.kernels;
+
+/** Plain Java loops, for JVMs without the Vector API module; the reference for the vector kernels' tests. */
+public final class ScalarKernels implements Kernels {
+    static final ScalarKernels INSTANCE = new ScalarKernels();
+
+    private ScalarKernels() {
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void axpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public double dot(int n, double[] x, int xOff, double[] y, int yOff) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += x[xOff + i] * y[yOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public double dotThenAxpy(int n, double[] w, int wOff, double[] d, int dOff, double alpha) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double wi = w[wOff + i];
+            double di = d[dOff + i];
+            s += wi * di;
+            w[wOff + i] = wi + alpha * di;
+        }
+        return s;
+    }
+
+    @Override
+    public void gemmNT(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
+                       double[] c, int cOff, int cStride) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[cOff + i * cStride + j] += dot(k, a, aOff + i * aStride, b, bOff + j * bStride);
+            }
+        }
+    }
+
+    @Override
+    public void gemmNN(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
+                       double[] c, int cOff, int cStride) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                double aip = a[aOff + i * aStride + p];
+                if (aip != 0) {
+                    axpy(n, aip, b, bOff + p * bStride, c, cOff + i * cStride);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gemmTN(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
+                       double[] c, int cOff, int cStride) {
+        for (int p = 0; p < k; p++) {
+            for (int i = 0; i < m; i++) {
+                double api = a[aOff + p * aStride + i];
+                if (api != 0) {
+                    axpy(n, api, b, bOff + p * bStride, c, cOff + i * cStride);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.mnistrecognition.network.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD kernels on the incubating Vector API, at the machine's preferred width (8 doubles with
+ * AVX-512). Loaded only when {@code jdk.incubator.vector} is in the boot layer; see {@link Kernels#best()}.
+ * Each method is kept small so that C2 inlines and vectorises it on JDK 17.
+ */
+public final class VectorKernels implements Kernels {
+    public static final VectorKernels INSTANCE = new VectorKernels();
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorKernels() {
+    }
+
+    @Override
+    public String name() {
+        return "vector (" + S.vectorBitSize() + "-bit, " + L + " doubles)";
+    }
+
+    @Override
+    public void axpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        vaxpy(n, alpha, x, xOff, y, yOff);
+    }
+
+    private static void vaxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        int i = 0;
+        for (int bound = n - L; i <= bound; i += L) {
+            DoubleVector vx = DoubleVector.fromArray(S, x, xOff + i);
+            DoubleVector vy = DoubleVector.fromArray(S, y, yOff + i);
+            vx.fma(va, vy).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public double dot(int n, double[] x, int xOff, double[] y, int yOff) {
+        DoubleVector acc0 = DoubleVector.zero(S);
+        DoubleVector acc1 = DoubleVector.zero(S);
+        int i = 0;
+        for (int bound = n - 2 * L; i <= bound; i += 2 * L) {
+            acc0 = DoubleVector.fromArray(S, x, xOff + i).fma(DoubleVector.fromArray(S, y, yOff + i), acc0);
+            acc1 = DoubleVector.fromArray(S, x, xOff + i + L).fma(DoubleVector.fromArray(S, y, yOff + i + L), acc1);
+        }
+        for (int bound = n - L; i <= bound; i += L) {
+            acc0 = DoubleVector.fromArray(S, x, xOff + i).fma(DoubleVector.fromArray(S, y, yOff + i), acc0);
+        }
+        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += x[xOff + i] * y[yOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public double dotThenAxpy(int n, double[] w, int wOff, double[] d, int dOff, double alpha) {
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector acc = DoubleVector.zero(S);
+        int i = 0;
+        for (int bound = n - L; i <= bound; i += L) {
+            DoubleVector vw = DoubleVector.fromArray(S, w, wOff + i);
+            DoubleVector vd = DoubleVector.fromArray(S, d, dOff + i);
+            acc = vw.fma(vd, acc);
+            vd.fma(va, vw).intoArray(w, wOff + i);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double wi = w[wOff + i];
+            double di = d[dOff + i];
+            s += wi * di;
+            w[wOff + i] = wi + alpha * di;
+        }
+        return s;
+    }
+
+    @Override
+    public void gemmNT(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
+                       double[] c, int cOff, int cStride) {
+        int i = 0;
+        for (; i + 2 <= m; i += 2) {
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                ntTile2x4(k, a, aOff + i * aStride, aStride, b, bOff + j * bStride, bStride, c, cOff + i * cStride + j, cStride);
+            }
+            for (; j < n; j++) {
+                c[cOff + i * cStride + j] += dot(k, a, aOff + i * aStride, b, bOff + j * bStride);
+                c[cOff + (i + 1) * cStride + j] += dot(k, a, aOff + (i + 1) * aStride, b, bOff + j * bStride);
+            }
+        }
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[cOff + i * cStride + j] += dot(k, a, aOff + i * aStride, b, bOff + j * bStride);
+            }
+        }
+    }
+
+    /** c[0..2)[0..4) += A rows (2) · B rows (4), each of length k. */
+    private static void ntTile2x4(int k, double[] a, int a0, int aStride, double[] b, int b0, int bStride,
+                                  double[] c, int c0, int cStride) {
+        DoubleVector s00 = DoubleVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
+        DoubleVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+        int a1 = a0 + aStride;
+        int b1 = b0 + bStride, b2 = b1 + bStride, b3 = b2 + bStride;
+        int p = 0;
+        for (int bound = k - L; p <= bound; p += L) {
+            DoubleVector x0 = DoubleVector.fromArray(S, a, a0 + p);
+            DoubleVector x1 = DoubleVector.fromArray(S, a, a1 + p);
+            DoubleVector y = DoubleVector.fromArray(S, b, b0 + p);
+            s00 = x0.fma(y, s00);
+            s10 = x1.fma(y, s10);
+            y = DoubleVector.fromArray(S, b, b1 + p);
+            s01 = x0.fma(y, s01);
+            s11 = x1.fma(y, s11);
+            y = DoubleVector.fromArray(S, b, b2 + p);
+            s02 = x0.fma(y, s02);
+            s12 = x1.fma(y, s12);
+            y = DoubleVector.fromArray(S, b, b3 + p);
+            s03 = x0.fma(y, s03);
+            s13 = x1.fma(y, s13);
+        }
+        double r00 = s00.reduceLanes(VectorOperators.ADD), r01 = s01.reduceLanes(VectorOperators.ADD);
+        double r02 = s02.reduceLanes(VectorOperators.ADD), r03 = s03.reduceLanes(VectorOperators.ADD);
+        double r10 = s10.reduceLanes(VectorOperators.ADD), r11 = s11.reduceLanes(VectorOperators.ADD);
+        double r12 = s12.reduceLanes(VectorOperators.ADD), r13 = s13.reduceLanes(VectorOperators.ADD);
+        for (; p < k; p++) {
+            double x0 = a[a0 + p];
+            double x1 = a[a1 + p];
+            r00 += x0 * b[b0 + p];
+            r01 += x0 * b[b1 + p];
+            r02 += x0 * b[b2 + p];
+            r03 += x0 * b[b3 + p];
+            r10 += x1 * b[b0 + p];
+            r11 += x1 * b[b1 + p];
+            r12 += x1 * b[b2 + p];
+            r13 += x1 * b[b3 + p];
+        }
+        c[c0] += r00;
+        c[c0 + 1] += r01;
+        c[c0 + 2] += r02;
+        c[c0 + 3] += r03;
+        c[c0 + cStride] += r10;
+        c[c0 + cStride + 1] += r11;
+        c[c0 + cStride + 2] += r12;
+        c[c0 + cStride + 3] += r13;
+    }
+
+    @Override
+    public void gemmNN(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
+                       double[] c, int cOff, int cStride) {
+        // A(i, p) = a[aOff + i*aStride + p]: consecutive rows are aStride apart, columns 1 apart
+        gemm(m, n, k, a, aOff, aStride, 1, b, bOff, bStride, c, cOff, cStride);
+    }
+
+    @Override
+    public void gemmTN(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
+                       double[] c, int cOff, int cStride) {
+        // (A^T)(i, p) = a[aOff + p*aStride + i]: rows 1 apart, columns aStride apart
+        gemm(m, n, k, a, aOff, 1, aStride, b, bOff, bStride, c, cOff, cStride);
+    }
+
+    /** C += A B with A(i, p) = a[aOff + i*ai + p*ap]. */
+    private static void gemm(int m, int n, int k, double[] a, int aOff, int ai, int ap, double[] b, int bOff, int bStride,
+                             double[] c, int cOff, int cStride) {
+        int nv = n - n % (2 * L);
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            for (int j = 0; j < nv; j += 2 * L) {
+                nnTile4x2(k, a, aOff + i * ai, ai, ap, b, bOff + j, bStride, c, cOff + i * cStride + j, cStride);
+            }
+            for (int r = i; r < i + 4; r++) {
+                nnRowTail(nv, n, k, a, aOff + r * ai, ap, b, bOff, bStride, c, cOff + r * cStride);
+            }
+        }
+        for (; i < m; i++) {
+            nnRowTail(0, n, k, a, aOff + i * ai, ap, b, bOff, bStride, c, cOff + i * cStride);
+        }
+    }
+
+    /** Four rows of C, two vectors wide, accumulated in registers over p. */
+    private static void nnTile4x2(int k, double[] a, int a0, int ai, int ap, double[] b, int b0, int bStride,
+                                  double[] c, int c0, int cStride) {
+        DoubleVector c00 = DoubleVector.fromArray(S, c, c0), c01 = DoubleVector.fromArray(S, c, c0 + L);
+        DoubleVector c10 = DoubleVector.fromArray(S, c, c0 + cStride), c11 = DoubleVector.fromArray(S, c, c0 + cStride + L);
+        DoubleVector c20 = DoubleVector.fromArray(S, c, c0 + 2 * cStride), c21 = DoubleVector.fromArray(S, c, c0 + 2 * cStride + L);
+        DoubleVector c30 = DoubleVector.fromArray(S, c, c0 + 3 * cStride), c31 = DoubleVector.fromArray(S, c, c0 + 3 * cStride + L);
+        for (int p = 0; p < k; p++) {
+            int bp = b0 + p * bStride;
+            DoubleVector y0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector y1 = DoubleVector.fromArray(S, b, bp + L);
+            int ap0 = a0 + p * ap;
+            DoubleVector x = DoubleVector.broadcast(S, a[ap0]);
+            c00 = y0.fma(x, c00);
+            c01 = y1.fma(x, c01);
+            x = DoubleVector.broadcast(S, a[ap0 + ai]);
+            c10 = y0.fma(x, c10);
+            c11 = y1.fma(x, c11);
+            x = DoubleVector.broadcast(S, a[ap0 + 2 * ai]);
+            c20 = y0.fma(x, c20);
+            c21 = y1.fma(x, c21);
+            x = DoubleVector.broadcast(S, a[ap0 + 3 * ai]);
+            c30 = y0.fma(x, c30);
+            c31 = y1.fma(x, c31);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c10.intoArray(c, c0 + cStride);
+        c11.intoArray(c, c0 + cStride + L);
+        c20.intoArray(c, c0 + 2 * cStride);
+        c21.intoArray(c, c0 + 2 * cStride + L);
+        c30.intoArray(c, c0 + 3 * cStride);
+        c31.intoArray(c, c0 + 3 * cStride + L);
+    }
+
+    /** Columns [from, n) of one row of C += A B, by axpy over p. */
+    private static void nnRowTail(int from, int n, int k, double[] a, int a0, int ap, double[] b, int bOff, int bStride,
+                           double[] c, int c0) {
+        if (from >= n) {
+            return;
+        }
+        for (int p = 0; p < k; p++) {
+            double x = a[a0 + p * ap];
+            if (x != 0) {
+                vaxpy(n - from, x, b, bOff + p * bStride + from, c, c0 + from);
+            }
+        }
+    }
+}
