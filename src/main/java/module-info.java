@@ -20,6 +20,9 @@ module org.mnistrecognition {
 
     exports org.mnistrecognition.network;
     exports org.mnistrecognition.network.kernels;
+    exports org.mnistrecognition.training;
+    exports org.mnistrecognition.data;
+    exports org.mnistrecognition.app to javafx.graphics;
 
     opens org.mnistrecognition.cli to info.picocli;
 }

@@ -40,12 +40,8 @@ public final class Forward {
         double[] z0 = start(first, 0);
         double[] w = first.weights().data;
         int out = first.outputs();
-        // z0 = x W0 (+ b0), one row of W0 per non-zero input
-        for (int i = 0; i < input.length; i++) {
-            if (input[i] != 0) {
-                kernels.axpy(out, input[i], w, i * out, z0, 0);
-            }
-        }
+        // z0 = x W0 (+ b0)
+        kernels.gemv(out, 0, input.length, null, input, w, 0, out, z0, 0);
         return finish(0);
     }
 
@@ -58,10 +54,8 @@ public final class Forward {
         double[] z0 = start(first, 0);
         double[] w = first.weights().data;
         int out = first.outputs();
-        // z0 = x W0 (+ b0), over the non-zero inputs only
-        for (int k = 0; k < nnz; k++) {
-            kernels.axpy(out, values[k], w, indices[k] * out, z0, 0);
-        }
+        // z0 = x W0 (+ b0), over the rows of the non-zero inputs only
+        kernels.gemv(out, 0, nnz, indices, values, w, 0, out, z0, 0);
         return finish(0);
     }
 
@@ -77,22 +71,24 @@ public final class Forward {
 
     private double[] finish(int fromLayer) {
         Layer[] layers = network.layerArray();
-        layers[fromLayer].activation().apply(z[fromLayer], a[fromLayer], 0, a[fromLayer].length);
+        activate(layers[fromLayer], fromLayer);
         for (int l = fromLayer + 1; l < layers.length; l++) {
             Layer layer = layers[l];
             double[] zl = start(layer, l);
             double[] prev = a[l - 1];
-            double[] w = layer.weights().data;
-            int out = layer.outputs();
             // z_l = a_{l-1} W_l (+ b_l)
-            for (int i = 0; i < prev.length; i++) {
-                if (prev[i] != 0) {
-                    kernels.axpy(out, prev[i], w, i * out, zl, 0);
-                }
-            }
-            layer.activation().apply(zl, a[l], 0, a[l].length);
+            kernels.gemv(layer.outputs(), 0, prev.length, null, prev, layer.weights().data, 0, layer.outputs(), zl, 0);
+            activate(layer, l);
         }
         return a[layers.length - 1];
+    }
+
+    private void activate(Layer layer, int l) {
+        if (layer.activation() == Activation.SIGMOID) {
+            kernels.sigmoid(z[l], a[l], 0, a[l].length);
+        } else {
+            layer.activation().apply(z[l], a[l], 0, a[l].length);
+        }
     }
 
     /** The pre-activations of weight layer {@code l} from the last run (live buffer). */

@@ -134,6 +134,11 @@ public final class Network {
         return true;
     }
 
+    /** What the network reads in one input of {@code inputSize()} values in [0, 1]. */
+    public Prediction read(double[] input) {
+        return Prediction.of(predict(input), architecture.output());
+    }
+
     /** The output activations for one input (allocates; see {@link Forward} for the hot path). */
     public double[] predict(double[] input) {
         return new Forward(this, Kernels.best()).run(input).clone();

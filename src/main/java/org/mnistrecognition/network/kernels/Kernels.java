@@ -47,6 +47,31 @@ public interface Kernels {
                 double[] c, int cOff, int cStride);
 
     /**
+     * A row vector times some rows of a matrix:
+     * {@code y[yOff+j] += Σ_k x[k] w[wOff + row(k)*stride + j]} for {@code j < n} and {@code from <= k < to},
+     * where {@code row(k) = rows[k]}, or {@code k} when {@code rows} is {@code null}.
+     *
+     * @param x the vector's values, indexed by {@code k}
+     * @param w a row-major matrix, {@code stride} values a row
+     */
+    void gemv(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, int stride, double[] y, int yOff);
+
+    /** {@code a[off..off+n) = 1 / (1 + exp(-z[off..off+n)))}. */
+    void sigmoid(double[] z, double[] a, int off, int n);
+
+    /**
+     * One SGD step over {@code n} weights: without momentum ({@code v == null})
+     * {@code w = (1 - decay) w + gScale g}; with it, {@code v = mu v + gScale g - decay w} then {@code w += v}.
+     *
+     * @param w weights, updated
+     * @param v velocities, updated; {@code null} for plain SGD
+     * @param g the summed gradient of the batch
+     * @param gScale {@code -learningRate / batchSize}
+     * @param decay {@code learningRate * weightDecay}
+     */
+    void sgdUpdate(int n, double[] w, int wOff, double[] v, double[] g, int gOff, double gScale, double decay, double mu);
+
+    /**
      * The fastest kernels this JVM supports, chosen once: the Vector API when its module is present
      * and the system property {@code mnist.kernels} is not {@code scalar}.
      */

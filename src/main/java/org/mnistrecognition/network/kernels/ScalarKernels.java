@@ -75,4 +75,36 @@ public final class ScalarKernels implements Kernels {
             }
         }
     }
+
+    @Override
+    public void sgdUpdate(int n, double[] w, int wOff, double[] v, double[] g, int gOff, double gScale, double decay, double mu) {
+        if (v == null) {
+            for (int i = 0; i < n; i++) {
+                w[wOff + i] = (1 - decay) * w[wOff + i] + gScale * g[gOff + i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double vi = mu * v[wOff + i] + gScale * g[gOff + i] - decay * w[wOff + i];
+                v[wOff + i] = vi;
+                w[wOff + i] += vi;
+            }
+        }
+    }
+
+    @Override
+    public void gemv(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, int stride, double[] y, int yOff) {
+        for (int k = from; k < to; k++) {
+            int row = rows == null ? k : rows[k];
+            if (x[k] != 0) {
+                axpy(n, x[k], w, wOff + row * stride, y, yOff);
+            }
+        }
+    }
+
+    @Override
+    public void sigmoid(double[] z, double[] a, int off, int n) {
+        for (int i = off; i < off + n; i++) {
+            a[i] = 1.0 / (1.0 + Math.exp(-z[i]));
+        }
+    }
 }

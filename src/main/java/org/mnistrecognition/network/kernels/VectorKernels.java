@@ -232,4 +232,96 @@ public final class VectorKernels implements Kernels {
             }
         }
     }
+
+    @Override
+    public void sgdUpdate(int n, double[] w, int wOff, double[] v, double[] g, int gOff, double gScale, double decay, double mu) {
+        DoubleVector vs = DoubleVector.broadcast(S, gScale);
+        DoubleVector keep = DoubleVector.broadcast(S, 1 - decay);
+        int i = 0;
+        if (v == null) {
+            for (int bound = n - L; i <= bound; i += L) {
+                DoubleVector vw = DoubleVector.fromArray(S, w, wOff + i);
+                DoubleVector vg = DoubleVector.fromArray(S, g, gOff + i);
+                // w = (1 - decay) w + gScale g
+                vg.fma(vs, vw.mul(keep)).intoArray(w, wOff + i);
+            }
+            for (; i < n; i++) {
+                w[wOff + i] = (1 - decay) * w[wOff + i] + gScale * g[gOff + i];
+            }
+        } else {
+            DoubleVector vmu = DoubleVector.broadcast(S, mu);
+            DoubleVector vdecay = DoubleVector.broadcast(S, -decay);
+            for (int bound = n - L; i <= bound; i += L) {
+                DoubleVector vw = DoubleVector.fromArray(S, w, wOff + i);
+                DoubleVector vg = DoubleVector.fromArray(S, g, gOff + i);
+                DoubleVector vv = DoubleVector.fromArray(S, v, wOff + i);
+                // v = mu v + gScale g - decay w
+                vv = vw.fma(vdecay, vg.fma(vs, vv.mul(vmu)));
+                vv.intoArray(v, wOff + i);
+                vw.add(vv).intoArray(w, wOff + i);
+            }
+            for (; i < n; i++) {
+                double vi = mu * v[wOff + i] + gScale * g[gOff + i] - decay * w[wOff + i];
+                v[wOff + i] = vi;
+                w[wOff + i] += vi;
+            }
+        }
+    }
+
+    @Override
+    public void gemv(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, int stride, double[] y, int yOff) {
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            gemvBlock4(from, to, rows, x, w, wOff + j, stride, y, yOff + j);
+        }
+        for (; j + L <= n; j += L) {
+            gemvBlock1(from, to, rows, x, w, wOff + j, stride, y, yOff + j);
+        }
+        for (; j < n; j++) {
+            double s = y[yOff + j];
+            for (int k = from; k < to; k++) {
+                s += x[k] * w[wOff + (rows == null ? k : rows[k]) * stride + j];
+            }
+            y[yOff + j] = s;
+        }
+    }
+
+    /** Four vectors of columns from {@code w0}, accumulated in registers into {@code y[y0..)}. */
+    private static void gemvBlock4(int from, int to, int[] rows, double[] x, double[] w, int w0, int stride, double[] y, int y0) {
+        DoubleVector s0 = DoubleVector.fromArray(S, y, y0);
+        DoubleVector s1 = DoubleVector.fromArray(S, y, y0 + L);
+        DoubleVector s2 = DoubleVector.fromArray(S, y, y0 + 2 * L);
+        DoubleVector s3 = DoubleVector.fromArray(S, y, y0 + 3 * L);
+        for (int k = from; k < to; k++) {
+            int base = w0 + (rows == null ? k : rows[k]) * stride;
+            DoubleVector xk = DoubleVector.broadcast(S, x[k]);
+            s0 = DoubleVector.fromArray(S, w, base).fma(xk, s0);
+            s1 = DoubleVector.fromArray(S, w, base + L).fma(xk, s1);
+            s2 = DoubleVector.fromArray(S, w, base + 2 * L).fma(xk, s2);
+            s3 = DoubleVector.fromArray(S, w, base + 3 * L).fma(xk, s3);
+        }
+        s0.intoArray(y, y0);
+        s1.intoArray(y, y0 + L);
+        s2.intoArray(y, y0 + 2 * L);
+        s3.intoArray(y, y0 + 3 * L);
+    }
+
+    /** One vector of columns from {@code w0}, accumulated in a register into {@code y[y0..)}. */
+    private static void gemvBlock1(int from, int to, int[] rows, double[] x, double[] w, int w0, int stride, double[] y, int y0) {
+        DoubleVector s0 = DoubleVector.fromArray(S, y, y0);
+        for (int k = from; k < to; k++) {
+            int base = w0 + (rows == null ? k : rows[k]) * stride;
+            s0 = DoubleVector.fromArray(S, w, base).fma(DoubleVector.broadcast(S, x[k]), s0);
+        }
+        s0.intoArray(y, y0);
+    }
+
+    /**
+     * Scalar on purpose: the Vector API's {@code EXP} gives different last bits before and after C2
+     * compiles the caller, which would make runs depend on JIT timing; {@code Math.exp} does not.
+     */
+    @Override
+    public void sigmoid(double[] z, double[] a, int off, int n) {
+        ScalarKernels.INSTANCE.sigmoid(z, a, off, n);
+    }
 }

@@ -1,0 +1,267 @@
+package org.mnistrecognition.training;
+
+import java.util.Arrays;
+import org.mnistrecognition.network.Activation;
+import org.mnistrecognition.network.Cost;
+import org.mnistrecognition.network.Layer;
+import org.mnistrecognition.network.Network;
+import org.mnistrecognition.network.kernels.Kernels;
+
+/**
+ * Mini-batch SGD with optional momentum and weight decay, on several threads: the samples of a
+ * batch are split between the threads for the forward and backward passes, then the weight rows
+ * for the gradient and the update. Every matrix product runs on the blocked kernels.
+ */
+final class BatchEngine implements Engine {
+    private final Network network;
+    private final Kernels kernels;
+    private final Cost cost;
+    private final boolean bias;
+    private final SampleSource source;
+    private final int capacity;
+    private final int depth;
+    private final int[] in;
+    private final int[] out;
+    /** z[l]: pre-activations of weight layer l, {@code capacity × out[l]} row-major, a row per sample. */
+    private final double[][] z;
+    /** a[l]: activations of weight layer l, {@code capacity × out[l]}. */
+    private final double[][] a;
+    /** delta[l]: ∂loss/∂z of weight layer l, {@code capacity × out[l]}. */
+    private final double[][] delta;
+    /** gradW[l]: the batch's summed weight gradient, {@code in[l] × out[l]} like the weights. */
+    private final double[][] gradW;
+    /** gradB[l]: the batch's summed bias gradient, {@code out[l]}. */
+    private final double[][] gradB;
+    /** velW[l], velB[l]: momentum velocities shaped like the weights and biases; null without momentum. */
+    private final double[][] velW;
+    private final double[][] velB;
+    /** Per sample: its non-zero input positions ({@code capacity × inputSize}) and count. */
+    private final int[][] indices;
+    private final double[][] values;
+    private final int[] nnz;
+    /** The split of each layer's weight rows between the threads: rows [rowSplit[l][t], rowSplit[l][t+1]). */
+    private final int[][] rowSplit;
+    /** Per thread, the batch's non-zero pixels of its rows of W0 grouped by pixel (compressed columns). */
+    private final int[][] pixelStart;
+    private final int[][] pixelFill;
+    private final int[][] pixelSample;
+    private final double[][] pixelValue;
+    /** Per thread, one row of a weight gradient. */
+    private final double[][] rowBuffer;
+    private final ParallelLoop loop;
+    private final double momentum;
+    private final double weightDecay;
+
+    private int[] stepSamples;
+    private int[] stepShifts;
+    private int stepCount;
+    private Outcome stepOutcome;
+    private double stepRate;
+
+    BatchEngine(Network network, TrainingConfig config, SampleSource source, Kernels kernels) {
+        this.network = network;
+        this.kernels = kernels;
+        this.cost = config.cost();
+        this.bias = network.architecture().bias();
+        this.source = source;
+        this.capacity = config.batchSize();
+        this.depth = network.depth();
+        this.momentum = config.momentum();
+        this.weightDecay = config.weightDecay();
+        in = new int[depth];
+        out = new int[depth];
+        z = new double[depth][];
+        a = new double[depth][];
+        delta = new double[depth][];
+        gradW = new double[depth][];
+        gradB = new double[depth][];
+        velW = momentum > 0 ? new double[depth][] : null;
+        velB = momentum > 0 ? new double[depth][] : null;
+        int threads = Math.max(1, Math.min(config.threads(), capacity));
+        rowSplit = new int[depth][];
+        for (int l = 0; l < depth; l++) {
+            Layer layer = network.layer(l);
+            in[l] = layer.inputs();
+            out[l] = layer.outputs();
+            z[l] = new double[capacity * out[l]];
+            a[l] = new double[capacity * out[l]];
+            delta[l] = new double[capacity * out[l]];
+            gradW[l] = new double[in[l] * out[l]];
+            gradB[l] = new double[out[l]];
+            if (velW != null) {
+                velW[l] = new double[in[l] * out[l]];
+                velB[l] = new double[out[l]];
+            }
+            rowSplit[l] = new int[threads + 1];
+            for (int t = 0; t <= threads; t++) {
+                rowSplit[l][t] = (int) ((long) in[l] * t / threads);
+            }
+        }
+        int inputs = network.inputSize();
+        indices = new int[capacity][inputs];
+        values = new double[capacity][inputs];
+        nnz = new int[capacity];
+        pixelStart = new int[threads][inputs + 1];
+        pixelFill = new int[threads][inputs + 1];
+        pixelSample = new int[threads][capacity * inputs];
+        pixelValue = new double[threads][capacity * inputs];
+        rowBuffer = new double[threads][out[0]];
+        loop = new ParallelLoop(threads, "sgd-worker");
+    }
+
+    @Override
+    public void step(int[] samples, int[] shifts, int count, double learningRate, boolean apply, Outcome outcome) {
+        stepSamples = samples;
+        stepShifts = shifts;
+        stepCount = count;
+        stepOutcome = outcome;
+        stepRate = learningRate;
+        loop.run(this::forwardBackward);
+        if (apply) {
+            loop.run(this::gradientAndUpdate);
+        }
+    }
+
+    /** Part {@code t} of the samples: forward pass, cost, guess, and the deltas of every layer. */
+    private void forwardBackward(int t) {
+        int parts = loop.parts();
+        int from = stepCount * t / parts;
+        int to = stepCount * (t + 1) / parts;
+        int rows = to - from;
+        if (rows == 0) {
+            return;
+        }
+        for (int s = from; s < to; s++) {
+            int dx = stepShifts == null ? 0 : stepShifts[2 * s];
+            int dy = stepShifts == null ? 0 : stepShifts[2 * s + 1];
+            nnz[s] = source.fetch(stepSamples[s], dx, dy, indices[s], values[s]);
+        }
+        for (int l = 0; l < depth; l++) {
+            Layer layer = network.layer(l);
+            int n = out[l];
+            double[] zl = z[l];
+            double[] w = layer.weights().data;
+            for (int s = from; s < to; s++) {
+                if (bias) {
+                    System.arraycopy(layer.biases().data, 0, zl, s * n, n);
+                } else {
+                    Arrays.fill(zl, s * n, (s + 1) * n, 0.0);
+                }
+            }
+            if (l == 0) {
+                for (int s = from; s < to; s++) {
+                    // z0[s,:] += x_s W0, over the sample's non-zero pixels
+                    kernels.gemv(n, 0, nnz[s], indices[s], values[s], w, 0, n, zl, s * n);
+                }
+            } else {
+                // Z_l[rows] += A_{l-1}[rows] W_l
+                kernels.gemmNN(rows, n, in[l], a[l - 1], from * in[l], in[l], w, 0, n, zl, from * n, n);
+            }
+            Activation act = layer.activation();
+            for (int s = from; s < to; s++) {
+                act.apply(zl, a[l], s * n, n);
+            }
+        }
+        int last = depth - 1;
+        int n = out[last];
+        Activation outAct = network.layer(last).activation();
+        for (int s = from; s < to; s++) {
+            int label = source.data().label(stepSamples[s]);
+            stepOutcome.guess()[s] = Network.argmax(a[last], s * n, n);
+            stepOutcome.cost()[s] = cost.value(outAct, a[last], s * n, n, label);
+            cost.outputDelta(outAct, z[last], a[last], delta[last], s * n, n, label);
+        }
+        for (int l = last; l >= 1; l--) {
+            int m = in[l];
+            double[] g = delta[l - 1];
+            Arrays.fill(g, from * m, to * m, 0.0);
+            // G[rows] = Delta_l[rows] W_l^T
+            kernels.gemmNT(rows, m, out[l], delta[l], from * out[l], out[l], network.layer(l).weights().data, 0, out[l],
+                    g, from * m, m);
+            Activation act = network.layer(l - 1).activation();
+            for (int s = from; s < to; s++) {
+                // delta_{l-1} = G .* f'(z_{l-1})
+                act.backward(z[l - 1], a[l - 1], g, g, s * m, m);
+            }
+        }
+    }
+
+    /** Part {@code t} of every layer's weight rows: the batch gradient and the SGD step. */
+    private void gradientAndUpdate(int t) {
+        double gScale = -stepRate / stepCount;
+        double decay = stepRate * weightDecay;
+        for (int l = 0; l < depth; l++) {
+            int n = out[l];
+            int lo = rowSplit[l][t];
+            int hi = rowSplit[l][t + 1];
+            double[] w = network.layer(l).weights().data;
+            double[] v = velW == null ? null : velW[l];
+            if (l == 0) {
+                updateFirstLayer(t, lo, hi, n, w, v, gScale, decay);
+            } else {
+                double[] gw = gradW[l];
+                Arrays.fill(gw, lo * n, hi * n, 0.0);
+                // dW_l[lo:hi] = A_{l-1}[:, lo:hi]^T Delta_l
+                kernels.gemmTN(hi - lo, n, stepCount, a[l - 1], lo, in[l], delta[l], 0, n, gw, lo * n, n);
+                kernels.sgdUpdate((hi - lo) * n, w, lo * n, v, gw, lo * n, gScale, decay, momentum);
+            }
+            if (bias && t == 0) {
+                double[] gb = gradB[l];
+                Arrays.fill(gb, 0.0);
+                for (int s = 0; s < stepCount; s++) {
+                    kernels.axpy(n, 1.0, delta[l], s * n, gb, 0);
+                }
+                kernels.sgdUpdate(n, network.layer(l).biases().data, 0, velB == null ? null : velB[l], gb, 0, gScale, 0, momentum);
+            }
+        }
+    }
+
+    /**
+     * The first layer's rows [lo, hi): each row's gradient {@code dW0[p,:] = Σ_s x_sp delta_0[s,:]}
+     * summed over the samples in which pixel p is not zero, then its SGD step, one row at a time.
+     */
+    private void updateFirstLayer(int t, int lo, int hi, int n, double[] w, double[] v, double gScale, double decay) {
+        int[] start = pixelStart[t];
+        int[] sampleOf = pixelSample[t];
+        double[] valueOf = pixelValue[t];
+        Arrays.fill(start, 0);
+        for (int s = 0; s < stepCount; s++) {
+            int[] idx = indices[s];
+            for (int k = 0; k < nnz[s]; k++) {
+                int p = idx[k];
+                if (p >= lo && p < hi) {
+                    start[p - lo + 1]++;
+                }
+            }
+        }
+        for (int p = 0; p < hi - lo; p++) {
+            start[p + 1] += start[p];
+        }
+        int[] fill = pixelFill[t];
+        System.arraycopy(start, 0, fill, 0, hi - lo);
+        for (int s = 0; s < stepCount; s++) {
+            int[] idx = indices[s];
+            double[] val = values[s];
+            for (int k = 0; k < nnz[s]; k++) {
+                int p = idx[k];
+                if (p >= lo && p < hi) {
+                    int at = fill[p - lo]++;
+                    sampleOf[at] = s;
+                    valueOf[at] = val[k];
+                }
+            }
+        }
+        double[] row = rowBuffer[t];
+        for (int p = lo; p < hi; p++) {
+            Arrays.fill(row, 0.0);
+            // dW0[p,:] = Σ_s x_sp delta_0[s,:]
+            kernels.gemv(n, start[p - lo], start[p - lo + 1], sampleOf, valueOf, delta[0], 0, n, row, 0);
+            kernels.sgdUpdate(n, w, p * n, v, row, 0, gScale, decay, momentum);
+        }
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+    }
+}

@@ -1,0 +1,248 @@
+package org.mnistrecognition.training;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.mnistrecognition.data.DataSet;
+import org.mnistrecognition.data.MnistData;
+import org.mnistrecognition.network.Network;
+import org.mnistrecognition.network.kernels.Kernels;
+
+/**
+ * Runs a {@link TrainingConfig} over a data set on the calling thread, telling a
+ * {@link TrainingListener} about every iteration and, about ten times a second, a summary.
+ * Another thread can pause, resume, slow down or cancel it through its {@link RunControl}, and
+ * read a consistent {@link #snapshot() snapshot} of the network while it learns.
+ */
+public final class Trainer {
+    private static final long PROGRESS_NANOS = 100_000_000L;
+    private static final int ACCURACY_WINDOW = 1000;
+    private static final int SAMPLES_PER_STEP = 32;
+
+    private final TrainingConfig config;
+    private final MnistData data;
+    private final Network network;
+    private final RunControl control;
+    private final Kernels kernels;
+    private final AtomicReference<Network> snapshot = new AtomicReference<>();
+    private volatile boolean snapshots;
+    private long checkpointInterval;
+
+    /** A trainer for a new network initialised from the configuration's seed. */
+    public Trainer(TrainingConfig config, MnistData data, RunControl control) {
+        this(config, data, Network.initialise(config.architecture(), config.initialisation(), config.seed()), control);
+    }
+
+    /** A trainer that goes on training {@code network} (which it then owns). */
+    public Trainer(TrainingConfig config, MnistData data, Network network, RunControl control) {
+        if (!network.architecture().equals(config.architecture())) {
+            throw new IllegalArgumentException("the network is " + network.architecture().describe()
+                    + " but the configuration asks for " + config.architecture().describe());
+        }
+        DataSet training = data.training();
+        if (training.size() == 0) {
+            throw new IllegalArgumentException("the data set has no training images");
+        }
+        if (training.pixelsPerImage() != network.inputSize()) {
+            throw new IllegalArgumentException("the first layer has " + network.inputSize() + " inputs but the images have "
+                    + training.pixelsPerImage() + " pixels (" + training.rows() + "x" + training.cols() + ")");
+        }
+        if (config.batchSize() > training.size()) {
+            throw new IllegalArgumentException("the batch size " + config.batchSize() + " is larger than the training set ("
+                    + training.size() + " images)");
+        }
+        this.config = config;
+        this.data = data;
+        this.network = network;
+        this.control = control;
+        this.kernels = Kernels.best();
+    }
+
+    /** Measures validation accuracy every {@code iterations} samples (0, the default: only at the end). */
+    public Trainer checkpointEvery(long iterations) {
+        this.checkpointInterval = Math.max(0, iterations);
+        return this;
+    }
+
+    /** Keeps a copy of the network up to date about ten times a second for {@link #snapshot()}. */
+    public Trainer publishSnapshots(boolean on) {
+        this.snapshots = on;
+        if (on) {
+            snapshot.compareAndSet(null, network.copy());
+        }
+        return this;
+    }
+
+    /**
+     * The latest consistent copy of the network being trained (taken between steps, never
+     * half-updated), or {@code null} before snapshots were asked for. Safe from any thread.
+     */
+    public Network snapshot() {
+        return snapshot.get();
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** The kernels in use, for reports. */
+    public Kernels kernels() {
+        return kernels;
+    }
+
+    /** Runs the whole configuration (or until cancelled or diverged) and evaluates the result. */
+    public TrainingResult run(TrainingListener listener) throws InterruptedException {
+        DataSet training = data.training();
+        int size = training.size();
+        long total = config.totalIterations(size);
+        int batch = config.batchSize();
+        SampleSource source = new SampleSource(training);
+        SplittableRandom random = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + 1);
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        int position = 0;
+        if (config.shuffle()) {
+            shuffle(order, random);
+        }
+        // batch-1 SGD runs a few dozen samples per step (each with its own update) unless slowed down
+        int stepsOf = config.plainSgd() ? SAMPLES_PER_STEP : batch;
+        int[] samples = new int[stepsOf];
+        int[] shifts = config.maxShift() > 0 ? new int[2 * stepsOf] : null;
+        Engine.Outcome outcome = new Engine.Outcome(stepsOf);
+        Network lastGood = network.copy();
+        boolean[] recent = new boolean[ACCURACY_WINDOW];
+        int recentCount = 0;
+        int recentRight = 0;
+
+        long done = 0;
+        long nextCheckpoint = checkpointInterval > 0 ? checkpointInterval : Long.MAX_VALUE;
+        double costSum = 0;
+        long costCount = 0;
+        long activeNanos = 0;
+        long segmentStart = System.nanoTime();
+        long lastProgressAt = segmentStart;
+        long lastProgressDone = 0;
+        long lastProgressActive = 0;
+        double rate = config.learningRate();
+        TrainingResult.Status status = TrainingResult.Status.COMPLETED;
+        try (Engine engine = config.plainSgd()
+                ? new SampleEngine(network, config.cost(), source, kernels, config.threads())
+                : new BatchEngine(network, config, source, kernels)) {
+            while (done < total) {
+                int stepSize = config.plainSgd() && control.speed() > 0 ? 1 : stepsOf;
+                boolean pausing = control.isPaused();
+                if (pausing) {
+                    activeNanos += System.nanoTime() - segmentStart;
+                }
+                boolean stop = control.checkpoint();
+                if (pausing) {
+                    segmentStart = System.nanoTime();
+                }
+                if (stop) {
+                    status = TrainingResult.Status.CANCELLED;
+                    break;
+                }
+                int count = (int) Math.min(stepSize, total - done);
+                for (int s = 0; s < count; s++) {
+                    if (position == size) {
+                        position = 0;
+                        if (config.shuffle()) {
+                            shuffle(order, random);
+                        }
+                    }
+                    samples[s] = order[position++];
+                    if (shifts != null) {
+                        int span = 2 * config.maxShift() + 1;
+                        shifts[2 * s] = random.nextInt(span) - config.maxShift();
+                        shifts[2 * s + 1] = random.nextInt(span) - config.maxShift();
+                    }
+                }
+                rate = config.schedule().rate(config.learningRate(), done, total);
+                boolean apply = !(config.originalStepOrder() && done + count >= total);
+                engine.step(samples, shifts, count, rate, apply, outcome);
+                boolean finite = true;
+                for (int s = 0; s < count; s++) {
+                    int label = training.label(samples[s]);
+                    int guess = outcome.guess()[s];
+                    double c = outcome.cost()[s];
+                    finite &= Double.isFinite(c);
+                    listener.iteration(done + s + 1, samples[s], label, guess, c);
+                    costSum += c;
+                    int slot = (int) ((done + s) % ACCURACY_WINDOW);
+                    if (recentCount == ACCURACY_WINDOW && recent[slot]) {
+                        recentRight--;
+                    }
+                    recent[slot] = label == guess;
+                    if (label == guess) {
+                        recentRight++;
+                    }
+                    recentCount = Math.min(ACCURACY_WINDOW, recentCount + 1);
+                }
+                costCount += count;
+                done += count;
+                if (!finite) {
+                    network.copyFrom(lastGood);
+                    status = TrainingResult.Status.DIVERGED;
+                    break;
+                }
+                long now = System.nanoTime();
+                if (now - lastProgressAt >= PROGRESS_NANOS || done == total || control.isPaused()) {
+                    if (!network.isFinite()) {
+                        network.copyFrom(lastGood);
+                        status = TrainingResult.Status.DIVERGED;
+                        break;
+                    }
+                    lastGood.copyFrom(network);
+                    if (snapshots) {
+                        snapshot.set(network.copy());
+                    }
+                    long active = activeNanos + (now - segmentStart);
+                    double speed = (done - lastProgressDone) / Math.max(1e-9, (active - lastProgressActive) / 1e9);
+                    listener.progress(new Progress(done, total, (double) done / size, costSum / Math.max(1, costCount),
+                            (double) recentRight / Math.max(1, recentCount), speed, active / 1e9, rate));
+                    costSum = 0;
+                    costCount = 0;
+                    lastProgressAt = now;
+                    lastProgressDone = done;
+                    lastProgressActive = active;
+                }
+                if (done >= nextCheckpoint && done < total) {
+                    long pauseStart = System.nanoTime();
+                    activeNanos += pauseStart - segmentStart;
+                    listener.checkpoint(new Checkpoint(done, validationAccuracy()));
+                    nextCheckpoint += checkpointInterval;
+                    segmentStart = System.nanoTime();
+                }
+            }
+        }
+        activeNanos += System.nanoTime() - segmentStart;
+        if (status == TrainingResult.Status.DIVERGED) {
+            network.copyFrom(lastGood);
+        }
+        if (snapshots) {
+            snapshot.set(network.copy());
+        }
+        double validation = validationAccuracy();
+        if (status == TrainingResult.Status.COMPLETED) {
+            listener.checkpoint(new Checkpoint(done, validation));
+        }
+        Evaluation test = data.test().size() > 0
+                ? Evaluator.evaluate(network, data.test())
+                : new Evaluation(new int[network.outputSize()][network.outputSize()]);
+        return new TrainingResult(network, config, done, status, test, validation, activeNanos / 1e9);
+    }
+
+    private double validationAccuracy() {
+        return data.validation().size() > 0 ? Evaluator.evaluate(network, data.validation()).accuracy() : Double.NaN;
+    }
+
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.mnistrecognition.training;
+
+import org.mnistrecognition.network.Architecture;
+import org.mnistrecognition.network.Cost;
+import org.mnistrecognition.network.Initialisation;
+
+/**
+ * Everything that determines a training run; the same configuration on the same data gives the
+ * same run, bit for bit.
+ *
+ * @param preset the preset this came from ({@code seed}, {@code seed-fixed}, {@code best}) or {@code custom}
+ * @param architecture layer sizes, activations and whether biases are used
+ * @param initialisation how the initial weights are drawn
+ * @param cost the cost function
+ * @param learningRate the SGD step size (the initial one, with a schedule)
+ * @param batchSize samples per step; 1 is the original's one-sample-at-a-time SGD
+ * @param momentum classical momentum in [0, 1); 0 for plain SGD
+ * @param weightDecay L2 penalty on the weights (not the biases); 0 for none
+ * @param schedule how the learning rate changes over the run
+ * @param iterations how many samples to train on, or 0 to use {@code epochs}
+ * @param epochs how many passes over the training set, used when {@code iterations} is 0
+ * @param seed seeds the initial weights, the shuffling and the augmentation
+ * @param shuffle whether each epoch visits the training set in a new random order (the original went in order)
+ * @param originalStepOrder the original's order of steps: each iteration first applies the previous
+ *        sample's gradient, then runs forward and back, so the last sample's gradient is never applied
+ * @param maxShift augmentation: each training image is shifted by up to this many pixels in x and y (0 = none)
+ * @param threads worker threads for mini-batch training (batch 1 always uses one)
+ */
+public record TrainingConfig(String preset, Architecture architecture, Initialisation initialisation, Cost cost,
+                             double learningRate, int batchSize, double momentum, double weightDecay,
+                             Schedule schedule, long iterations, double epochs, long seed, boolean shuffle,
+                             boolean originalStepOrder, int maxShift, int threads) {
+
+    /** Refuses impossible settings with a message a user can act on. */
+    public TrainingConfig {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("the learning rate must be a positive number, got " + learningRate);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("the batch size must be at least 1, got " + batchSize);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+            throw new IllegalArgumentException("weight decay must be zero or positive, got " + weightDecay);
+        }
+        if (iterations < 0 || (iterations == 0 && !(epochs > 0 && Double.isFinite(epochs)))) {
+            throw new IllegalArgumentException("give a positive number of iterations or epochs");
+        }
+        if (!cost.supports(architecture.output())) {
+            throw new IllegalArgumentException("the " + cost.id() + " cost needs a sigmoid or softmax output, not "
+                    + architecture.output().id());
+        }
+        if (maxShift < 0 || maxShift > 4) {
+            throw new IllegalArgumentException("the augmentation shift must be 0 to 4 pixels, got " + maxShift);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+    }
+
+    /** The number of samples this run trains on, for a training set of {@code trainingSize} images. */
+    public long totalIterations(int trainingSize) {
+        return iterations > 0 ? iterations : Math.round(epochs * trainingSize);
+    }
+
+    /** Whether the fast one-sample engine applies (batch 1, no momentum, decay, schedule or augmentation). */
+    boolean plainSgd() {
+        return batchSize == 1 && momentum == 0 && weightDecay == 0 && schedule == Schedule.CONSTANT && maxShift == 0;
+    }
+
+    public TrainingConfig withPreset(String name) {
+        return new TrainingConfig(name, architecture, initialisation, cost, learningRate, batchSize, momentum,
+                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+    }
+
+    public TrainingConfig withArchitecture(Architecture a) {
+        return new TrainingConfig("custom", a, initialisation, cost, learningRate, batchSize, momentum,
+                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+    }
+
+    public TrainingConfig withCost(Cost c) {
+        return new TrainingConfig("custom", architecture, initialisation, c, learningRate, batchSize, momentum,
+                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+    }
+
+    public TrainingConfig withLearningRate(double lr) {
+        return new TrainingConfig("custom", architecture, initialisation, cost, lr, batchSize, momentum,
+                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+    }
+
+    public TrainingConfig withBatchSize(int b) {
+        return new TrainingConfig("custom", architecture, initialisation, cost, learningRate, b, momentum,
+                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+    }
+
+    public TrainingConfig withMomentum(double m) {
+        return new TrainingConfig("custom", architecture, initialisation, cost, learningRate, batchSize, m,
+                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+    }
+
+    /** Trains for exactly {@code n} samples. */
+    public TrainingConfig withIterations(long n) {
+        return new TrainingConfig(preset, architecture, initialisation, cost, learningRate, batchSize, momentum,
+                weightDecay, schedule, n, 0, seed, shuffle, originalStepOrder, maxShift, threads);
+    }
+
+    /** Trains for {@code e} passes over the training set. */
+    public TrainingConfig withEpochs(double e) {
+        return new TrainingConfig(preset, architecture, initialisation, cost, learningRate, batchSize, momentum,
+                weightDecay, schedule, 0, e, seed, shuffle, originalStepOrder, maxShift, threads);
+    }
+
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(preset, architecture, initialisation, cost, learningRate, batchSize, momentum,
+                weightDecay, schedule, iterations, epochs, s, shuffle, originalStepOrder, maxShift, threads);
+    }
+
+    public TrainingConfig withInitialisation(Initialisation i) {
+        return new TrainingConfig("custom", architecture, i, cost, learningRate, batchSize, momentum,
+                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+    }
+
+    public TrainingConfig withMaxShift(int pixels) {
+        return new TrainingConfig("custom", architecture, initialisation, cost, learningRate, batchSize, momentum,
+                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, pixels, threads);
+    }
+
+    public TrainingConfig withThreads(int t) {
+        return new TrainingConfig(preset, architecture, initialisation, cost, learningRate, batchSize, momentum,
+                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, t);
+    }
+}

@@ -1,0 +1,26 @@
+package org.mnistrecognition.training;
+
+/**
+ * What a {@link Trainer} tells about a run, on the training thread; implementations must be quick
+ * and must not block (the app queues the events and drains the queue on the FX thread).
+ */
+public interface TrainingListener {
+
+    /**
+     * One trained sample, the original program's printed line: the iteration number (1-based),
+     * the sample's true label, the network's guess and the cost, as the network was before this
+     * sample's update.
+     *
+     * @param sampleIndex the position of the sample in the training set
+     */
+    default void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
+    }
+
+    /** A periodic summary (about ten a second, and once at the end). */
+    default void progress(Progress progress) {
+    }
+
+    /** Accuracy on the validation set, measured at regular points of the run. */
+    default void checkpoint(Checkpoint checkpoint) {
+    }
+}
