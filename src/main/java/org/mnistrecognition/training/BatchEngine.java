@@ -8,9 +8,12 @@ import org.mnistrecognition.network.Network;
 import org.mnistrecognition.network.kernels.Kernels;
 
 /**
- * Mini-batch SGD with optional momentum and weight decay, on several threads: the samples of a
- * batch are split between the threads for the forward and backward passes, then the weight rows
- * for the gradient and the update. Every matrix product runs on the blocked kernels.
+ * Mini-batch SGD with optional momentum and weight decay, on several threads. The first layer
+ * (784 inputs: most of the weights) is split between the threads by columns, so each core keeps
+ * its half of W0 in its own cache for both the forward pass and the update; the other layers'
+ * forward and backward passes are split by samples and their updates by weight rows. Every
+ * matrix product runs on the blocked kernels, and sums run in the same order whatever the
+ * number of threads, so a seed gives the same run on one core or two.
  */
 final class BatchEngine implements Engine {
     private final Network network;
@@ -41,6 +44,8 @@ final class BatchEngine implements Engine {
     private final int[] nnz;
     /** The split of each layer's weight rows between the threads: rows [rowSplit[l][t], rowSplit[l][t+1]). */
     private final int[][] rowSplit;
+    /** The first layer's units owned by each thread: [firstColumns[t], firstColumns[t+1]), split at multiples of 8. */
+    private final int[] firstColumns;
     /** Per thread, the batch's non-zero pixels of its rows of W0 grouped by pixel (compressed columns). */
     private final int[][] pixelStart;
     private final int[][] pixelFill;
@@ -97,6 +102,10 @@ final class BatchEngine implements Engine {
                 rowSplit[l][t] = (int) ((long) in[l] * t / threads);
             }
         }
+        firstColumns = new int[threads + 1];
+        for (int t = 0; t <= threads; t++) {
+            firstColumns[t] = t == threads ? out[0] : Math.min(out[0], (int) Math.round((double) out[0] * t / threads / 8) * 8);
+        }
         int inputs = network.inputSize();
         indices = new int[capacity][inputs];
         values = new double[capacity][inputs];
@@ -116,9 +125,41 @@ final class BatchEngine implements Engine {
         stepCount = count;
         stepOutcome = outcome;
         stepRate = learningRate;
+        loop.run(this::fetch);
+        loop.run(this::forwardFirstLayer);
         loop.run(this::forwardBackward);
         if (apply) {
             loop.run(this::gradientAndUpdate);
+        }
+    }
+
+    /** Part {@code t} of the samples: their non-zero pixels, shifted by the augmentation. */
+    private void fetch(int t) {
+        int parts = loop.parts();
+        for (int s = stepCount * t / parts; s < stepCount * (t + 1) / parts; s++) {
+            int dx = stepShifts == null ? 0 : stepShifts[2 * s];
+            int dy = stepShifts == null ? 0 : stepShifts[2 * s + 1];
+            nnz[s] = source.fetch(stepSamples[s], dx, dy, indices[s], values[s]);
+        }
+    }
+
+    /** Part {@code t} of the first layer's units, for every sample: {@code Z0[:, own] = X W0[:, own] (+ b0[own])}. */
+    private void forwardFirstLayer(int t) {
+        Layer layer = network.layer(0);
+        int n = out[0];
+        int lo = firstColumns[t];
+        int width = firstColumns[t + 1] - lo;
+        double[] z0 = z[0];
+        double[] w = layer.weights().data;
+        for (int s = 0; s < stepCount; s++) {
+            if (bias) {
+                System.arraycopy(layer.biases().data, lo, z0, s * n + lo, width);
+            } else {
+                Arrays.fill(z0, s * n + lo, s * n + lo + width, 0.0);
+            }
+            // z0[s, own] += x_s W0[:, own], over the sample's non-zero pixels
+            kernels.gemv(width, 0, nnz[s], indices[s], values[s], w, lo, n, z0, s * n + lo);
+            layer.activation().apply(z0, a[0], s * n + lo, width);
         }
     }
 
@@ -131,12 +172,7 @@ final class BatchEngine implements Engine {
         if (rows == 0) {
             return;
         }
-        for (int s = from; s < to; s++) {
-            int dx = stepShifts == null ? 0 : stepShifts[2 * s];
-            int dy = stepShifts == null ? 0 : stepShifts[2 * s + 1];
-            nnz[s] = source.fetch(stepSamples[s], dx, dy, indices[s], values[s]);
-        }
-        for (int l = 0; l < depth; l++) {
+        for (int l = 1; l < depth; l++) {
             Layer layer = network.layer(l);
             int n = out[l];
             double[] zl = z[l];
@@ -148,15 +184,8 @@ final class BatchEngine implements Engine {
                     Arrays.fill(zl, s * n, (s + 1) * n, 0.0);
                 }
             }
-            if (l == 0) {
-                for (int s = from; s < to; s++) {
-                    // z0[s,:] += x_s W0, over the sample's non-zero pixels
-                    kernels.gemv(n, 0, nnz[s], indices[s], values[s], w, 0, n, zl, s * n);
-                }
-            } else {
-                // Z_l[rows] += A_{l-1}[rows] W_l
-                kernels.gemmNN(rows, n, in[l], a[l - 1], from * in[l], in[l], w, 0, n, zl, from * n, n);
-            }
+            // Z_l[rows] += A_{l-1}[rows] W_l
+            kernels.gemmNN(rows, n, in[l], a[l - 1], from * in[l], in[l], w, 0, n, zl, from * n, n);
             Activation act = layer.activation();
             for (int s = from; s < to; s++) {
                 act.apply(zl, a[l], s * n, n);
@@ -197,7 +226,7 @@ final class BatchEngine implements Engine {
             double[] w = network.layer(l).weights().data;
             double[] v = velW == null ? null : velW[l];
             if (l == 0) {
-                updateFirstLayer(t, lo, hi, n, w, v, gScale, decay);
+                updateFirstLayer(t, n, w, v, gScale, decay);
             } else {
                 double[] gw = gradW[l];
                 Arrays.fill(gw, lo * n, hi * n, 0.0);
@@ -217,10 +246,14 @@ final class BatchEngine implements Engine {
     }
 
     /**
-     * The first layer's rows [lo, hi): each row's gradient {@code dW0[p,:] = Σ_s x_sp delta_0[s,:]}
-     * summed over the samples in which pixel p is not zero, then its SGD step, one row at a time.
+     * The first layer's columns owned by part {@code t}, for every pixel p: the gradient
+     * {@code dW0[p, own] = Σ_s x_sp delta_0[s, own]} over the samples in which p is not zero, then
+     * the SGD step of {@code W0[p, own]}, one row at a time.
      */
-    private void updateFirstLayer(int t, int lo, int hi, int n, double[] w, double[] v, double gScale, double decay) {
+    private void updateFirstLayer(int t, int n, double[] w, double[] v, double gScale, double decay) {
+        int lo = firstColumns[t];
+        int width = firstColumns[t + 1] - lo;
+        int pixels = in[0];
         int[] start = pixelStart[t];
         int[] sampleOf = pixelSample[t];
         double[] valueOf = pixelValue[t];
@@ -228,35 +261,29 @@ final class BatchEngine implements Engine {
         for (int s = 0; s < stepCount; s++) {
             int[] idx = indices[s];
             for (int k = 0; k < nnz[s]; k++) {
-                int p = idx[k];
-                if (p >= lo && p < hi) {
-                    start[p - lo + 1]++;
-                }
+                start[idx[k] + 1]++;
             }
         }
-        for (int p = 0; p < hi - lo; p++) {
+        for (int p = 0; p < pixels; p++) {
             start[p + 1] += start[p];
         }
         int[] fill = pixelFill[t];
-        System.arraycopy(start, 0, fill, 0, hi - lo);
+        System.arraycopy(start, 0, fill, 0, pixels);
         for (int s = 0; s < stepCount; s++) {
             int[] idx = indices[s];
             double[] val = values[s];
             for (int k = 0; k < nnz[s]; k++) {
-                int p = idx[k];
-                if (p >= lo && p < hi) {
-                    int at = fill[p - lo]++;
-                    sampleOf[at] = s;
-                    valueOf[at] = val[k];
-                }
+                int at = fill[idx[k]]++;
+                sampleOf[at] = s;
+                valueOf[at] = val[k];
             }
         }
         double[] row = rowBuffer[t];
-        for (int p = lo; p < hi; p++) {
-            Arrays.fill(row, 0.0);
-            // dW0[p,:] = Σ_s x_sp delta_0[s,:]
-            kernels.gemv(n, start[p - lo], start[p - lo + 1], sampleOf, valueOf, delta[0], 0, n, row, 0);
-            kernels.sgdUpdate(n, w, p * n, v, row, 0, gScale, decay, momentum);
+        for (int p = 0; p < pixels; p++) {
+            Arrays.fill(row, 0, width, 0.0);
+            // dW0[p, own] = Σ_s x_sp delta_0[s, own]
+            kernels.gemv(width, start[p], start[p + 1], sampleOf, valueOf, delta[0], lo, n, row, 0);
+            kernels.sgdUpdate(width, w, p * n + lo, v, row, 0, gScale, decay, momentum);
         }
     }
 

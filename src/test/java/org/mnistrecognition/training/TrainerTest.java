@@ -69,6 +69,16 @@ class TrainerTest {
     }
 
     @Test
+    void miniBatchRunsAreTheSameOnOneThreadOrTwo() throws Exception {
+        TrainingConfig config = small(Preset.BEST).withBatchSize(13).withEpochs(2);
+        Network one = new Trainer(config.withThreads(1), synthetic(), new RunControl()).run(new TrainingListener() { }).network();
+        Network two = new Trainer(config.withThreads(2), synthetic(), new RunControl()).run(new TrainingListener() { }).network();
+        for (int l = 0; l < one.depth(); l++) {
+            assertArrayEquals(one.layer(l).weights().data, two.layer(l).weights().data, "layer " + (l + 1));
+        }
+    }
+
+    @Test
     void learnsAndReportsEveryIteration() throws Exception {
         TrainingConfig config = small(Preset.BEST).withMaxShift(0).withEpochs(10);
         AtomicLong iterations = new AtomicLong();

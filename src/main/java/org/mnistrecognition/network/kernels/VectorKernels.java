@@ -91,15 +91,32 @@ public final class VectorKernels implements Kernels {
                 ntTile2x4(k, a, aOff + i * aStride, aStride, b, bOff + j * bStride, bStride, c, cOff + i * cStride + j, cStride);
             }
             for (; j < n; j++) {
-                c[cOff + i * cStride + j] += dot(k, a, aOff + i * aStride, b, bOff + j * bStride);
-                c[cOff + (i + 1) * cStride + j] += dot(k, a, aOff + (i + 1) * aStride, b, bOff + j * bStride);
+                c[cOff + i * cStride + j] += tileOrderDot(k, a, aOff + i * aStride, b, bOff + j * bStride);
+                c[cOff + (i + 1) * cStride + j] += tileOrderDot(k, a, aOff + (i + 1) * aStride, b, bOff + j * bStride);
             }
         }
         for (; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                c[cOff + i * cStride + j] += dot(k, a, aOff + i * aStride, b, bOff + j * bStride);
+                c[cOff + i * cStride + j] += tileOrderDot(k, a, aOff + i * aStride, b, bOff + j * bStride);
             }
         }
+    }
+
+    /**
+     * A dot product that adds in exactly the order of {@link #ntTile2x4}, so that an element of
+     * {@code gemmNT} comes out the same whether a tile or the edge computed it.
+     */
+    private static double tileOrderDot(int k, double[] a, int a0, double[] b, int b0) {
+        DoubleVector acc = DoubleVector.zero(S);
+        int p = 0;
+        for (int bound = k - L; p <= bound; p += L) {
+            acc = DoubleVector.fromArray(S, a, a0 + p).fma(DoubleVector.fromArray(S, b, b0 + p), acc);
+        }
+        double r = acc.reduceLanes(VectorOperators.ADD);
+        for (; p < k; p++) {
+            r += a[a0 + p] * b[b0 + p];
+        }
+        return r;
     }
 
     /** c[0..2)[0..4) += A rows (2) · B rows (4), each of length k. */
@@ -169,19 +186,44 @@ public final class VectorKernels implements Kernels {
     /** C += A B with A(i, p) = a[aOff + i*ai + p*ap]. */
     private static void gemm(int m, int n, int k, double[] a, int aOff, int ai, int ap, double[] b, int bOff, int bStride,
                              double[] c, int cOff, int cStride) {
-        int nv = n - n % (2 * L);
+        int n2 = n - n % (2 * L);
+        int n1 = n - n % L;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
-            for (int j = 0; j < nv; j += 2 * L) {
+            for (int j = 0; j < n2; j += 2 * L) {
                 nnTile4x2(k, a, aOff + i * ai, ai, ap, b, bOff + j, bStride, c, cOff + i * cStride + j, cStride);
             }
+            if (n1 > n2) {
+                nnTile4x1(k, a, aOff + i * ai, ai, ap, b, bOff + n2, bStride, c, cOff + i * cStride + n2, cStride);
+            }
             for (int r = i; r < i + 4; r++) {
-                nnRowTail(nv, n, k, a, aOff + r * ai, ap, b, bOff, bStride, c, cOff + r * cStride);
+                nnRowTail(n1, n, k, a, aOff + r * ai, ap, b, bOff, bStride, c, cOff + r * cStride);
             }
         }
         for (; i < m; i++) {
             nnRowTail(0, n, k, a, aOff + i * ai, ap, b, bOff, bStride, c, cOff + i * cStride);
         }
+    }
+
+    /** Four rows of C, one vector wide, accumulated in registers over p. */
+    private static void nnTile4x1(int k, double[] a, int a0, int ai, int ap, double[] b, int b0, int bStride,
+                                  double[] c, int c0, int cStride) {
+        DoubleVector c00 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector c10 = DoubleVector.fromArray(S, c, c0 + cStride);
+        DoubleVector c20 = DoubleVector.fromArray(S, c, c0 + 2 * cStride);
+        DoubleVector c30 = DoubleVector.fromArray(S, c, c0 + 3 * cStride);
+        for (int p = 0; p < k; p++) {
+            DoubleVector y0 = DoubleVector.fromArray(S, b, b0 + p * bStride);
+            int ap0 = a0 + p * ap;
+            c00 = y0.fma(DoubleVector.broadcast(S, a[ap0]), c00);
+            c10 = y0.fma(DoubleVector.broadcast(S, a[ap0 + ai]), c10);
+            c20 = y0.fma(DoubleVector.broadcast(S, a[ap0 + 2 * ai]), c20);
+            c30 = y0.fma(DoubleVector.broadcast(S, a[ap0 + 3 * ai]), c30);
+        }
+        c00.intoArray(c, c0);
+        c10.intoArray(c, c0 + cStride);
+        c20.intoArray(c, c0 + 2 * cStride);
+        c30.intoArray(c, c0 + 3 * cStride);
     }
 
     /** Four rows of C, two vectors wide, accumulated in registers over p. */
@@ -221,7 +263,7 @@ public final class VectorKernels implements Kernels {
 
     /** Columns [from, n) of one row of C += A B, by axpy over p. */
     private static void nnRowTail(int from, int n, int k, double[] a, int a0, int ap, double[] b, int bOff, int bStride,
-                           double[] c, int c0) {
+                                  double[] c, int c0) {
         if (from >= n) {
             return;
         }
