@@ -143,7 +143,10 @@ final class BatchEngine implements Engine {
         }
     }
 
-    /** Part {@code t} of the first layer's units, for every sample: {@code Z0[:, own] = X W0[:, own] (+ b0[own])}. */
+    /**
+     * Part {@code t} of the first layer's units, for every sample: {@code Z0[:, own] = X W0[:, own] (+ b0[own])},
+     * pixel by pixel so that each row of W0 is read once for the whole batch.
+     */
     private void forwardFirstLayer(int t) {
         Layer layer = network.layer(0);
         int n = out[0];
@@ -157,9 +160,54 @@ final class BatchEngine implements Engine {
             } else {
                 Arrays.fill(z0, s * n + lo, s * n + lo + width, 0.0);
             }
-            // z0[s, own] += x_s W0[:, own], over the sample's non-zero pixels
-            kernels.gemv(width, 0, nnz[s], indices[s], values[s], w, lo, n, z0, s * n + lo);
-            layer.activation().apply(z0, a[0], s * n + lo, width);
+        }
+        groupByPixel(t);
+        int[] start = pixelStart[t];
+        for (int p = 0; p < in[0]; p++) {
+            if (start[p + 1] > start[p]) {
+                // Z0[s, own] += x_sp W0[p, own] for the samples s in which pixel p is not zero
+                kernels.scatter(width, start[p], start[p + 1], pixelSample[t], pixelValue[t], w, p * n + lo, z0, lo, n);
+            }
+        }
+        for (int s = 0; s < stepCount; s++) {
+            activate(layer.activation(), z0, a[0], s * n + lo, width);
+        }
+    }
+
+    /** Groups the batch's non-zero pixels by pixel (compressed columns) into part {@code t}'s buffers. */
+    private void groupByPixel(int t) {
+        int pixels = in[0];
+        int[] start = pixelStart[t];
+        int[] sampleOf = pixelSample[t];
+        double[] valueOf = pixelValue[t];
+        Arrays.fill(start, 0);
+        for (int s = 0; s < stepCount; s++) {
+            int[] idx = indices[s];
+            for (int k = 0; k < nnz[s]; k++) {
+                start[idx[k] + 1]++;
+            }
+        }
+        for (int p = 0; p < pixels; p++) {
+            start[p + 1] += start[p];
+        }
+        int[] fill = pixelFill[t];
+        System.arraycopy(start, 0, fill, 0, pixels);
+        for (int s = 0; s < stepCount; s++) {
+            int[] idx = indices[s];
+            double[] val = values[s];
+            for (int k = 0; k < nnz[s]; k++) {
+                int at = fill[idx[k]]++;
+                sampleOf[at] = s;
+                valueOf[at] = val[k];
+            }
+        }
+    }
+
+    private void activate(Activation activation, double[] zl, double[] al, int off, int n) {
+        if (activation == Activation.SIGMOID) {
+            kernels.sigmoid(zl, al, off, n);
+        } else {
+            activation.apply(zl, al, off, n);
         }
     }
 
@@ -186,9 +234,8 @@ final class BatchEngine implements Engine {
             }
             // Z_l[rows] += A_{l-1}[rows] W_l
             kernels.gemmNN(rows, n, in[l], a[l - 1], from * in[l], in[l], w, 0, n, zl, from * n, n);
-            Activation act = layer.activation();
             for (int s = from; s < to; s++) {
-                act.apply(zl, a[l], s * n, n);
+                activate(layer.activation(), zl, a[l], s * n, n);
             }
         }
         int last = depth - 1;
@@ -246,43 +293,20 @@ final class BatchEngine implements Engine {
     }
 
     /**
-     * The first layer's columns owned by part {@code t}, for every pixel p: the gradient
+     * The first layer's columns owned by part {@code t}, for every pixel p (grouped by
+     * {@link #groupByPixel} in the forward pass): the gradient
      * {@code dW0[p, own] = Σ_s x_sp delta_0[s, own]} over the samples in which p is not zero, then
      * the SGD step of {@code W0[p, own]}, one row at a time.
      */
     private void updateFirstLayer(int t, int n, double[] w, double[] v, double gScale, double decay) {
         int lo = firstColumns[t];
         int width = firstColumns[t + 1] - lo;
-        int pixels = in[0];
         int[] start = pixelStart[t];
-        int[] sampleOf = pixelSample[t];
-        double[] valueOf = pixelValue[t];
-        Arrays.fill(start, 0);
-        for (int s = 0; s < stepCount; s++) {
-            int[] idx = indices[s];
-            for (int k = 0; k < nnz[s]; k++) {
-                start[idx[k] + 1]++;
-            }
-        }
-        for (int p = 0; p < pixels; p++) {
-            start[p + 1] += start[p];
-        }
-        int[] fill = pixelFill[t];
-        System.arraycopy(start, 0, fill, 0, pixels);
-        for (int s = 0; s < stepCount; s++) {
-            int[] idx = indices[s];
-            double[] val = values[s];
-            for (int k = 0; k < nnz[s]; k++) {
-                int at = fill[idx[k]]++;
-                sampleOf[at] = s;
-                valueOf[at] = val[k];
-            }
-        }
         double[] row = rowBuffer[t];
-        for (int p = 0; p < pixels; p++) {
+        for (int p = 0; p < in[0]; p++) {
             Arrays.fill(row, 0, width, 0.0);
             // dW0[p, own] = Σ_s x_sp delta_0[s, own]
-            kernels.gemv(width, start[p], start[p + 1], sampleOf, valueOf, delta[0], lo, n, row, 0);
+            kernels.gemv(width, start[p], start[p + 1], pixelSample[t], pixelValue[t], delta[0], lo, n, row, 0);
             kernels.sgdUpdate(width, w, p * n + lo, v, row, 0, gScale, decay, momentum);
         }
     }

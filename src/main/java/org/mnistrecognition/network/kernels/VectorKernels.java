@@ -1,6 +1,7 @@
 package org.mnistrecognition.network.kernels;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -358,12 +359,97 @@ public final class VectorKernels implements Kernels {
         s0.intoArray(y, y0);
     }
 
+    @Override
+    public void scatter(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, double[] z, int zOff, int zStride) {
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            scatterBlock4(from, to, rows, x, w, wOff + j, z, zOff + j, zStride);
+        }
+        for (; j < n; j += L) {
+            int width = Math.min(L, n - j);
+            for (int e = from; e < to; e++) {
+                vaxpy(width, x[e], w, wOff + j, z, zOff + j + rows[e] * zStride);
+            }
+        }
+    }
+
+    /** Four vectors of the row, held in registers while they are added into every target row. */
+    private static void scatterBlock4(int from, int to, int[] rows, double[] x, double[] w, int w0, double[] z, int z0, int zStride) {
+        DoubleVector r0 = DoubleVector.fromArray(S, w, w0);
+        DoubleVector r1 = DoubleVector.fromArray(S, w, w0 + L);
+        DoubleVector r2 = DoubleVector.fromArray(S, w, w0 + 2 * L);
+        DoubleVector r3 = DoubleVector.fromArray(S, w, w0 + 3 * L);
+        for (int e = from; e < to; e++) {
+            int base = z0 + rows[e] * zStride;
+            DoubleVector xe = DoubleVector.broadcast(S, x[e]);
+            r0.fma(xe, DoubleVector.fromArray(S, z, base)).intoArray(z, base);
+            r1.fma(xe, DoubleVector.fromArray(S, z, base + L)).intoArray(z, base + L);
+            r2.fma(xe, DoubleVector.fromArray(S, z, base + 2 * L)).intoArray(z, base + 2 * L);
+            r3.fma(xe, DoubleVector.fromArray(S, z, base + 3 * L)).intoArray(z, base + 3 * L);
+        }
+    }
+
     /**
-     * Scalar on purpose: the Vector API's {@code EXP} gives different last bits before and after C2
-     * compiles the caller, which would make runs depend on JIT timing; {@code Math.exp} does not.
+     * {@code a = 1 / (1 + e^-z)} with a vectorised e^x of our own (a degree-13 polynomial after
+     * range reduction, within 2 ulp of {@code Math.exp}): built from add, multiply, fma and bit
+     * operations only, it gives the same bits in the interpreter and in compiled code, unlike the
+     * Vector API's {@code EXP}, whose result changes when C2 compiles the caller.
      */
     @Override
     public void sigmoid(double[] z, double[] a, int off, int n) {
-        ScalarKernels.INSTANCE.sigmoid(z, a, off, n);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int i = 0;
+        for (int bound = n - L; i <= bound; i += L) {
+            DoubleVector minusZ = DoubleVector.fromArray(S, z, off + i).neg();
+            // a = 1 / (1 + exp(-z))
+            one.div(exp(minusZ).add(one)).intoArray(a, off + i);
+        }
+        for (; i < n; i++) {
+            a[off + i] = 1.0 / (1.0 + scalarExp(-z[off + i]));
+        }
+    }
+
+    private static final double LOG2E = 1.4426950408889634;
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    /** 1.5 * 2^52: adding it rounds a double of magnitude below 2^51 to an integer in its low bits. */
+    private static final double ROUNDER = 6755399441055744.0;
+    private static final double LIMIT = 708.0;
+    /** 1/k! for k = 13 down to 0: e^r = Σ r^k / k! for |r| <= ln2 / 2. */
+    private static final double[] TAYLOR = {
+        1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0,
+        1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
+
+    /** e^x lane by lane, for x clamped to ±708 (beyond that the sigmoid is 0 or 1 to double precision anyway). */
+    private static DoubleVector exp(DoubleVector x) {
+        x = x.max(-LIMIT).min(LIMIT);
+        // x = k ln2 + r, k = round(x / ln2)
+        DoubleVector shifted = x.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, ROUNDER));
+        DoubleVector k = shifted.sub(ROUNDER);
+        DoubleVector r = k.fma(DoubleVector.broadcast(S, -LN2_HI), x);
+        r = k.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+        DoubleVector p = DoubleVector.broadcast(S, TAYLOR[0]);
+        for (int t = 1; t < TAYLOR.length; t++) {
+            p = p.fma(r, DoubleVector.broadcast(S, TAYLOR[t]));
+        }
+        // 2^k from k's bits: the low bits of `shifted` hold k; (k + 1023) << 52 is the double 2^k
+        LongVector kBits = shifted.viewAsIntegralLanes().reinterpretAsLongs()
+                .sub(Double.doubleToRawLongBits(ROUNDER)).add(1023L).lanewise(VectorOperators.LSHL, 52);
+        return p.mul(kBits.viewAsFloatingLanes().reinterpretAsDoubles());
+    }
+
+    /** The same computation as {@link #exp(DoubleVector)} for one value, so tails agree with vector lanes. */
+    private static double scalarExp(double x) {
+        x = Math.min(Math.max(x, -LIMIT), LIMIT);
+        double shifted = Math.fma(x, LOG2E, ROUNDER);
+        double k = shifted - ROUNDER;
+        double r = Math.fma(k, -LN2_HI, x);
+        r = Math.fma(k, -LN2_LO, r);
+        double p = TAYLOR[0];
+        for (int t = 1; t < TAYLOR.length; t++) {
+            p = Math.fma(p, r, TAYLOR[t]);
+        }
+        long kBits = (Double.doubleToRawLongBits(shifted) - Double.doubleToRawLongBits(ROUNDER) + 1023L) << 52;
+        return p * Double.longBitsToDouble(kBits);
     }
 }
