@@ -12,8 +12,8 @@ import java.util.Arrays;
  *   <li><b>Background and polarity.</b> The background is the median luminance of the border pixels. Ink is
  *       whichever side of it, darker or lighter, holds more of the deviation: pen on paper, chalk on a
  *       blackboard and a red digit on yellow card (in luminance) all work.</li>
- *   <li><b>Ink map.</b> Each pixel's distance from the background towards the ink side, less a noise floor of
- *       {@value #NOISE} of the peak distance, divided by the ink's reference contrast (the
+ *   <li><b>Ink map.</b> Each pixel's distance from the background towards the ink side: none at or below a
+ *       noise floor of {@value #NOISE} of the peak distance, else divided by the ink's reference contrast (the
  *       {@value #REFERENCE_QUANTILE} quantile of the distances above the floor, so one stray pixel cannot set
  *       the scale) and clamped to {@code [0,1]}. A picture whose peak distance is below {@value #MIN_CONTRAST}
  *       of the luminance range, or whose ink adds up to less than one full pixel, has no digit.</li>
@@ -23,11 +23,13 @@ import java.util.Arrays;
  *       than {@value #MIN_STROKE} of the box's longer side (thinner than 19 MNIST digits in 20, such as drawings
  *       with a fine pen on a large canvas, which would fade to grey hairlines at 20 pixels) are thickened to
  *       that width; see {@link Strokes}. MNIST-like and thicker strokes are left alone.</li>
- *   <li><b>Size.</b> The box is scaled so its longer side is {@value #BOX} pixels, keeping the aspect ratio,
- *       by area averaging (see {@link Resampler}).</li>
- *   <li><b>Centre.</b> It is placed in the {@value #SIDE}x{@value #SIDE} field shifted by whole pixels, as
- *       MNIST was, so that its intensity-weighted centre of mass (pixel {@code (x, y)} at coordinates
- *       {@code (x, y)}) lies within half a pixel of {@code (14, 14)}; ink shifted past the edges is lost.</li>
+ *   <li><b>Size and centre.</b> The box is scaled so its longer side is {@value #BOX} pixels, keeping the
+ *       aspect ratio, by area averaging (see {@link Resampler}), straight into the {@value #SIDE}x{@value #SIDE}
+ *       field with its intensity-weighted centre of mass (pixel {@code (x, y)} at coordinates {@code (x, y)})
+ *       at {@code (14, 14)}; ink falling past the edges is lost. MNIST shifted by whole pixels, leaving its
+ *       centres up to half a pixel off; shifting by fractions instead costs no blur here (the area-averaging
+ *       grid is offset, not the image resampled twice) and keeps a digit from jumping a pixel when a slightly
+ *       different drawing rounds the other way.</li>
  *   <li><b>Level.</b> Scaled so the brightest pixel is 1, as MNIST's saturated strokes are.</li>
  * </ol>
  */
@@ -52,7 +54,7 @@ public final class DigitPreprocessor {
      * {@link Strokes#width} on the 10,000 MNIST test digits enlarged to {@value #FINE} pixels: the fifth
      * percentile of width over longer side (the median is 0.128).
      */
-    static final double MIN_STROKE = 0.085;
+    static final double MIN_STROKE = 0.084;
 
     private DigitPreprocessor() {
     }
@@ -79,8 +81,7 @@ public final class DigitPreprocessor {
             work = work.crop(work.bounds(0));
             longer = Math.max(work.width(), work.height());
         }
-        Plane digit = work.resize(side(work.width(), longer, BOX), side(work.height(), longer, BOX));
-        return centre(digit);
+        return place(work, (double) longer / BOX);
     }
 
     /** The ink in {@code image}, {@code 0} for background and {@code 1} for full ink (step 2). */
@@ -107,7 +108,7 @@ public final class DigitPreprocessor {
         double reference = quantileAbove(distance, floor, REFERENCE_QUANTILE);
         double total = 0;
         for (int i = 0; i < distance.length; i++) {
-            distance[i] = Math.min(1, Math.max(0, (distance[i] - floor) / (reference - floor)));
+            distance[i] = distance[i] <= floor ? 0 : Math.min(1, distance[i] / reference);
             total += distance[i];
         }
         if (total < MIN_INK) {
@@ -145,11 +146,14 @@ public final class DigitPreprocessor {
         return Math.max(1, (int) Math.round((double) side * target / longer));
     }
 
-    /** {@code digit} in the middle of a 28x28 field by its centre of mass, levelled to a peak of 1 (steps 6 and 7). */
-    private static double[] centre(Plane digit) {
-        int w = digit.width();
-        int h = digit.height();
-        double[] ink = digit.ink();
+    /**
+     * {@code work} shrunk by {@code step} (steps 5 to 7) straight into the 28x28 field, the area-averaging grid
+     * offset so that its centre of mass lands on the middle of pixel (14, 14), then levelled to a peak of 1.
+     */
+    private static double[] place(Plane work, double step) {
+        int w = work.width();
+        int h = work.height();
+        double[] ink = work.ink();
         double mass = 0;
         double mx = 0;
         double my = 0;
@@ -157,23 +161,16 @@ public final class DigitPreprocessor {
             for (int x = 0; x < w; x++) {
                 double v = ink[y * w + x];
                 mass += v;
-                mx += v * x;
-                my += v * y;
+                mx += v * (x + 0.5);
+                my += v * (y + 0.5);
             }
         }
-        int dx = (int) Math.round(SIDE / 2.0 - mx / mass);
-        int dy = (int) Math.round(SIDE / 2.0 - my / mass);
-        double[] out = new double[SIDE * SIDE];
+        double centre = SIDE / 2 + 0.5;
+        double[] rows = Resampler.area(w, SIDE, step, centre - mx / mass / step).alongRows(ink, h);
+        double[] out = Resampler.area(h, SIDE, step, centre - my / mass / step).alongColumns(rows, SIDE);
         double peak = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int tx = x + dx;
-                int ty = y + dy;
-                if (tx >= 0 && tx < SIDE && ty >= 0 && ty < SIDE) {
-                    out[ty * SIDE + tx] = ink[y * w + x];
-                    peak = Math.max(peak, ink[y * w + x]);
-                }
-            }
+        for (double v : out) {
+            peak = Math.max(peak, v);
         }
         for (int i = 0; i < out.length; i++) {
             out[i] = Math.min(1, Math.max(0, out[i] / peak));

@@ -1,6 +1,9 @@
 package org.mnistrecognition.preprocess;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +18,7 @@ import javax.imageio.stream.ImageInputStream;
  * BMP, works too) into {@link GrayImage}s.
  *
  * <p>Colour becomes luminance with the Rec. 601 weights {@code 0.299 R + 0.587 G + 0.114 B} on the stored
- * (gamma-encoded) values. Transparent pixels are background: each pixel is composited onto a backdrop that
+ * (gamma-encoded) values; grey images keep their stored values. Transparent pixels are background: each pixel is composited onto a backdrop that
  * contrasts with the visible content, white behind dark marks and black behind light ones (chosen from the
  * opacity-weighted mean luminance), so a transparent PNG of either white or black strokes reads as a digit.
  * Pictures wider or taller than {@value #MAX_SIDE} pixels are reduced by the smallest whole factor that brings
@@ -94,17 +97,18 @@ public final class ImageFiles {
     public static GrayImage gray(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] row = new int[w];
+        double[] lum = new double[w];
+        double[] alpha = new double[w];
+        int[] argb = new int[w];
         double opacity = 0;
         double weighted = 0;
         boolean transparent = false;
         for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int argb : row) {
-                double a = (argb >>> 24) / 255.0;
-                transparent |= a < 1;
-                opacity += a;
-                weighted += a * luminance(argb);
+            row(image, y, argb, lum, alpha);
+            for (int x = 0; x < w; x++) {
+                transparent |= alpha[x] < 1;
+                opacity += alpha[x];
+                weighted += alpha[x] * lum[x];
             }
         }
         double backdrop = transparent && opacity > 0 && weighted / opacity > 0.5 ? 0 : 1;
@@ -114,11 +118,10 @@ public final class ImageFiles {
         double[] sum = new double[gw * gh];
         int[] count = new int[gw * gh];
         for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
+            row(image, y, argb, lum, alpha);
             for (int x = 0; x < w; x++) {
-                double a = (row[x] >>> 24) / 255.0;
                 int i = (y / factor) * gw + x / factor;
-                sum[i] += a * luminance(row[x]) + (1 - a) * backdrop;
+                sum[i] += alpha[x] * lum[x] + (1 - alpha[x]) * backdrop;
                 count[i]++;
             }
         }
@@ -126,6 +129,33 @@ public final class ImageFiles {
             sum[i] = Math.min(1, Math.max(0, sum[i] / count[i]));
         }
         return new GrayImage(gw, gh, sum);
+    }
+
+    /**
+     * Row {@code y} of {@code image}: its luminances into {@code lum} and opacities into {@code alpha}, both in
+     * {@code [0,1]}, {@code width} of each; {@code argb} ({@code width}) is scratch space. Grey images are read
+     * from their samples as stored: {@link BufferedImage#getRGB} would treat them as linear light and
+     * brighten every mid-tone, though greyscale PNGs and JPEGs hold gamma-encoded values like colour ones.
+     */
+    private static void row(BufferedImage image, int y, int[] argb, double[] lum, double[] alpha) {
+        int w = image.getWidth();
+        WritableRaster raster = image.getRaster();
+        ColorModel model = image.getColorModel();
+        int bands = raster.getNumBands();
+        if (model.getColorSpace().getType() == ColorSpace.TYPE_GRAY && bands == (model.hasAlpha() ? 2 : 1)
+                && !model.isAlphaPremultiplied()) {
+            double grayMax = (1 << model.getComponentSize(0)) - 1;
+            for (int x = 0; x < w; x++) {
+                lum[x] = raster.getSample(x, y, 0) / grayMax;
+                alpha[x] = model.hasAlpha() ? raster.getSample(x, y, 1) / (double) ((1 << model.getComponentSize(1)) - 1) : 1;
+            }
+            return;
+        }
+        image.getRGB(0, y, w, 1, argb, 0, w);
+        for (int x = 0; x < w; x++) {
+            lum[x] = luminance(argb[x]);
+            alpha[x] = (argb[x] >>> 24) / 255.0;
+        }
     }
 
     /** The Rec. 601 luminance, in {@code [0,1]}, of an sRGB colour packed as {@code 0xAARRGGBB}. */
