@@ -77,9 +77,5 @@ record Plane(int width, int height, double[] ink) {
      * @param height the number of rows
      */
     record Box(int left, int top, int width, int height) {
-
-        int longer() {
-            return Math.max(width, height);
-        }
     }
 }
