@@ -23,6 +23,7 @@ module org.mnistrecognition {
     exports org.mnistrecognition.training;
     exports org.mnistrecognition.data;
     exports org.mnistrecognition.app to javafx.graphics;
+    exports org.mnistrecognition.preprocess;
 
     opens org.mnistrecognition.cli to info.picocli;
 }

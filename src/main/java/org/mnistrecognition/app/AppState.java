@@ -1,0 +1,50 @@
+package org.mnistrecognition.app;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.mnistrecognition.data.MnistData;
+import org.mnistrecognition.network.Network;
+
+/**
+ * What the screens of the app share, on the FX thread: the data set in use, the network the
+ * drawing pane reads (the loaded model, or a snapshot of the one being trained) and a short
+ * description of it for the status bar. Screens observe these properties; only the FX thread
+ * sets them.
+ */
+public final class AppState {
+    private final ObjectProperty<MnistData> data = new SimpleObjectProperty<>(this, "data");
+    private final ObjectProperty<Network> network = new SimpleObjectProperty<>(this, "network");
+    private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "no model");
+    private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper(this, "training");
+
+    /** The data set (training, validation and test images) in use; null until loaded. */
+    public ObjectProperty<MnistData> dataProperty() {
+        return data;
+    }
+
+    /**
+     * The network that reads the drawings: never modified after it is set (a trainer publishes
+     * fresh copies), so any thread may run it.
+     */
+    public ObjectProperty<Network> networkProperty() {
+        return network;
+    }
+
+    /** Where the network came from, e.g. "bundled model (best, 98.9%)" or "training: seed, 12,000 / 50,000". */
+    public StringProperty modelNameProperty() {
+        return modelName;
+    }
+
+    /** Whether a training run is going (settings locked, model menu items disabled). */
+    public ReadOnlyBooleanProperty trainingProperty() {
+        return training.getReadOnlyProperty();
+    }
+
+    public void setTraining(boolean on) {
+        training.set(on);
+    }
+}
