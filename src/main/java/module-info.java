@@ -20,6 +20,7 @@ module org.mnistrecognition {
 
     exports org.mnistrecognition.network;
     exports org.mnistrecognition.network.kernels;
+    exports org.mnistrecognition.data;
 
     opens org.mnistrecognition.cli to info.picocli;
 }
