@@ -21,6 +21,7 @@ module org.mnistrecognition {
     exports org.mnistrecognition.network;
     exports org.mnistrecognition.network.kernels;
     exports org.mnistrecognition.data;
+    exports org.mnistrecognition.model;
 
     opens org.mnistrecognition.cli to info.picocli;
 }
