@@ -24,6 +24,7 @@ module org.mnistrecognition {
     exports org.mnistrecognition.data;
     exports org.mnistrecognition.app to javafx.graphics;
     exports org.mnistrecognition.preprocess;
+    exports org.mnistrecognition.model;
 
     opens org.mnistrecognition.cli to info.picocli;
 }

@@ -1,15 +1,72 @@
 package org.mnistrecognition.cli;
 
+import java.io.PrintWriter;
 import org.mnistrecognition.app.AppLauncher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-/** The command line; its commands land with the data and model packages. */
-public final class Cli {
-    private Cli() {
-    }
+/**
+ * The command line: with no arguments it starts the desktop app; otherwise a subcommand. Every
+ * error ends as one line on stderr and a non-zero exit code, never a stack trace.
+ */
+@Command(name = "mnist-recognition", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Train a neural network on MNIST, watch it learn, draw digits for it to read.%n"
+                + "With no command, starts the desktop app.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Cli implements Runnable {
+    /** Exit code for a failure while running a command (bad file, bad data). */
+    public static final int FAILED = 1;
+    /** Exit code for a command line that could not be understood. */
+    public static final int USAGE = 2;
 
     /** Runs the command line and returns the process exit code. */
     public static int run(String[] args) {
-        AppLauncher.launch(args);
-        return 0;
+        if (args.length == 0) {
+            AppLauncher.launch(args);
+            return 0;
+        }
+        return commandLine().execute(args);
+    }
+
+    /** The configured picocli command line (also used by the tests). */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Cli());
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.println("try: mnist-recognition " + commandPath(e.getCommandLine()) + "--help");
+            err.flush();
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("error: " + describe(e));
+            err.flush();
+            return FAILED;
+        });
+        return cli;
+    }
+
+    private static String commandPath(CommandLine cl) {
+        return cl.getParent() == null ? "" : cl.getCommandName() + " ";
+    }
+
+    /** One line for an exception: its message, or its kind when it has none. */
+    static String describe(Throwable e) {
+        Throwable t = e;
+        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory (give the JVM more with -Xmx)";
+        }
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message.replace('\n', ' ');
+    }
+
+    @Override
+    public void run() {
+        AppLauncher.launch(new String[0]);
     }
 }

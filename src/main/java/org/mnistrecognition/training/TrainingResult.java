@@ -1,5 +1,7 @@
 package org.mnistrecognition.training;
 
+import java.time.Instant;
+import org.mnistrecognition.model.ModelMetadata;
 import org.mnistrecognition.network.Network;
 
 /**
@@ -23,5 +25,14 @@ public record TrainingResult(Network network, TrainingConfig config, long iterat
 
     public double samplesPerSecond() {
         return seconds > 0 ? iterations / seconds : 0;
+    }
+
+    /** What a model file says about this run: its configuration and results, trained on {@code dataSource} at {@code when}. */
+    public ModelMetadata metadata(String dataSource, Instant when) {
+        ModelMetadata.Training training = new ModelMetadata.Training(iterations,
+                config.iterations() > 0 ? Double.NaN : config.epochs(), config.learningRate(), config.batchSize(),
+                config.momentum(), test.accuracy(), validationAccuracy, seconds, samplesPerSecond(), when.toString(),
+                dataSource);
+        return ModelMetadata.of(network, config.cost(), config.preset(), config.seed(), config.initialisation(), training);
     }
 }

@@ -1,0 +1,115 @@
+package org.mnistrecognition.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mnistrecognition.data.DataSet;
+import org.mnistrecognition.data.MnistData;
+import org.mnistrecognition.network.Forward;
+import org.mnistrecognition.network.Network;
+import org.mnistrecognition.network.kernels.Kernels;
+import org.mnistrecognition.training.Preset;
+import org.mnistrecognition.training.RunControl;
+import org.mnistrecognition.training.Trainer;
+import org.mnistrecognition.training.TrainingConfig;
+import org.mnistrecognition.training.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: training throughput and inference latency, as medians of several runs. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure training throughput (samples/s) of the seed preset and of mini-batch training of the same "
+                + "784-200-200-10 network, and the latency of one forward pass; medians of several runs.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Measured runs per figure (after one warm-up). Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "50000", description = "Samples per training run. Default: ${DEFAULT-VALUE}.")
+    long iterations;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "Mini-batch size. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--data", paramLabel = "DIR|FILE.npz", description = "Data set. Default: the bundled MNIST.")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1 || iterations < 1 || batch < 1) {
+            System.err.println("error: --runs, --iterations and --batch must be positive");
+            return Cli.USAGE;
+        }
+        MnistData mnist = DataOptions.load(data);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = Math.min(2, cores);
+        System.out.printf(Locale.ROOT, "java %s, %d cores, kernels: %s%n", System.getProperty("java.version"), cores,
+                Kernels.best().name());
+        TrainingConfig seed = Preset.SEED.config(1).withIterations(iterations);
+        report("seed preset, batch 1, " + threads + " threads", "samples/s", train(seed.withThreads(threads), mnist));
+        if (threads > 1) {
+            report("seed preset, batch 1, 1 thread", "samples/s", train(seed.withThreads(1), mnist));
+        }
+        TrainingConfig mini = seed.withBatchSize(batch).withPreset("bench");
+        report("784-200-200-10, batch " + batch + ", " + threads + " threads", "samples/s", train(mini.withThreads(threads), mnist));
+        report("forward pass, one image", "µs", forwardLatency(Network.initialise(seed.architecture(), seed.initialisation(), 1),
+                mnist.test().size() > 0 ? mnist.test() : mnist.training()));
+        return 0;
+    }
+
+    private static void report(String what, String unit, double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        StringBuilder all = new StringBuilder();
+        for (double v : values) {
+            all.append(all.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, unit.equals("µs") ? "%.2f" : "%,.0f", v));
+        }
+        System.out.printf(Locale.ROOT, unit.equals("µs") ? "%-44s %10.2f %s  (runs: %s)%n" : "%-44s %,10.0f %s  (runs: %s)%n",
+                what, median, unit, all);
+    }
+
+    /** Samples/s of each measured run, after a warm-up run. */
+    private double[] train(TrainingConfig config, MnistData mnist) throws InterruptedException {
+        double[] speeds = new double[runs];
+        for (int r = -1; r < runs; r++) {
+            Trainer trainer = new Trainer(config, withoutEvaluation(mnist), new RunControl());
+            double speed = trainer.run(new TrainingListener() { }).samplesPerSecond();
+            if (r >= 0) {
+                speeds[r] = speed;
+            }
+        }
+        return speeds;
+    }
+
+    /** The same training data with no validation or test images, so that runs time training alone. */
+    private static MnistData withoutEvaluation(MnistData mnist) {
+        DataSet t = mnist.training();
+        DataSet none = DataSet.empty("none", t.rows(), t.cols());
+        return new MnistData(t, none, none, mnist.source());
+    }
+
+    /** Mean microseconds per forward pass over 10,000 images, for each measured run. */
+    private double[] forwardLatency(Network network, DataSet images) {
+        Forward forward = new Forward(network, Kernels.best());
+        double[] input = new double[images.pixelsPerImage()];
+        int n = 10_000;
+        double[] micros = new double[runs];
+        double sink = 0;
+        for (int r = -1; r < runs; r++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                images.copyImage(i % images.size(), input);
+                sink += forward.run(input)[0];
+            }
+            if (r >= 0) {
+                micros[r] = (System.nanoTime() - start) / 1e3 / n;
+            }
+        }
+        if (sink == 42) {
+            System.out.print("");
+        }
+        return micros;
+    }
+}

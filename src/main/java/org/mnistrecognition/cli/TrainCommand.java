@@ -1,0 +1,210 @@
+package org.mnistrecognition.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.mnistrecognition.data.MnistData;
+import org.mnistrecognition.network.Activation;
+import org.mnistrecognition.network.Architecture;
+import org.mnistrecognition.network.Cost;
+import org.mnistrecognition.network.Initialisation;
+import org.mnistrecognition.training.Preset;
+import org.mnistrecognition.training.Progress;
+import org.mnistrecognition.training.RunControl;
+import org.mnistrecognition.training.Trainer;
+import org.mnistrecognition.training.TrainingConfig;
+import org.mnistrecognition.training.TrainingListener;
+import org.mnistrecognition.training.TrainingResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code train}: runs a preset or a custom configuration and prints the test accuracy. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a network and print its test accuracy (last line: 'test accuracy: 0.9270 (9270/10000)').")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "seed",
+            description = "seed (the original program), seed-fixed or best. Default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Option(names = "--layers", paramLabel = "SIZES", description = "Layer sizes, input first, e.g. 784,200,200,10.")
+    String layers;
+
+    @Option(names = "--activation", paramLabel = "F", description = "Hidden-layer activation: sigmoid, relu or tanh.")
+    String activation;
+
+    @Option(names = "--output", paramLabel = "F", description = "Output activation: sigmoid, softmax, relu or tanh.")
+    String output;
+
+    @Option(names = "--cost", paramLabel = "C", description = "quadratic or cross-entropy.")
+    String cost;
+
+    @Option(names = "--init", paramLabel = "I", description = "Initial weights: original, centred, xavier or he.")
+    String init;
+
+    @Option(names = "--bias", paramLabel = "true|false", arity = "1", description = "Use biases in the forward pass.")
+    Boolean bias;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate.")
+    Double learningRate;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size (1 = one sample at a time).")
+    Integer batch;
+
+    @Option(names = "--momentum", paramLabel = "M", description = "Momentum in [0, 1).")
+    Double momentum;
+
+    @ArgGroup(exclusive = true)
+    Length length;
+
+    static final class Length {
+        @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set.")
+        Double epochs;
+
+        @Option(names = "--iterations", paramLabel = "N", description = "Samples to train on.")
+        Long iterations;
+    }
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: up to 2).")
+    Integer threads;
+
+    @Option(names = "--data", paramLabel = "DIR|FILE.npz",
+            description = "MNIST-format folder (the four IDX files, raw or .gz) or .npz file. Default: the bundled MNIST.")
+    Path data;
+
+    @Option(names = "--log", description = "Print every iteration as the original did: 'actual: A   guess: G   cost: C'.")
+    boolean log;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model (.npz).")
+    Path save;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingConfig config = config();
+        MnistData mnist = DataOptions.load(data);
+        RunControl control = new RunControl();
+        Trainer trainer = new Trainer(config, mnist, control);
+        long total = config.totalIterations(mnist.training().size());
+        Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
+        Thread hook = new Thread(control::cancel);
+        Runtime.getRuntime().addShutdownHook(hook);
+        TrainingResult result;
+        try (ProgressBar bar = log ? null : progressBar(total)) {
+            result = trainer.run(listener(out, bar));
+            if (bar != null) {
+                bar.stepTo(result.iterations());
+            }
+        } finally {
+            out.flush();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook has run
+            }
+        }
+        if (result.status() == TrainingResult.Status.DIVERGED) {
+            System.err.println("error: training diverged (the cost became NaN or infinite) after " + result.iterations()
+                    + " iterations; lower the learning rate (--lr, now " + config.learningRate() + ")");
+            return Cli.FAILED;
+        }
+        if (result.status() == TrainingResult.Status.CANCELLED) {
+            System.err.println("training cancelled after " + result.iterations() + " iterations");
+        }
+        System.err.printf(Locale.ROOT, "trained %,d samples in %.1f s (%,.0f samples/s, %s)%n", result.iterations(),
+                result.seconds(), result.samplesPerSecond(), trainer.kernels().name());
+        if (save != null) {
+            ModelFiles.save(save, result, mnist.source());
+            System.err.println("saved " + save);
+        }
+        if (!Double.isNaN(result.validationAccuracy())) {
+            System.err.printf(Locale.ROOT, "validation accuracy: %.4f%n", result.validationAccuracy());
+        }
+        if (result.test().total() == 0) {
+            System.err.println("error: the data set has no test images");
+            return Cli.FAILED;
+        }
+        System.out.println(result.test().accuracyLine("test"));
+        return result.status() == TrainingResult.Status.COMPLETED ? 0 : Cli.FAILED;
+    }
+
+    /** The preset with the options given on the command line applied. */
+    TrainingConfig config() {
+        TrainingConfig c = Preset.parse(preset).config(seed);
+        Architecture arch = c.architecture();
+        if (layers != null || activation != null || output != null || bias != null) {
+            arch = new Architecture(layers != null ? Architecture.parseSizes(layers) : arch.sizes(),
+                    activation != null ? Activation.parse(activation) : arch.hidden(),
+                    output != null ? Activation.parse(output) : arch.output(),
+                    bias != null ? bias : arch.bias());
+            c = c.withArchitecture(arch);
+        }
+        if (cost != null) {
+            c = c.withCost(Cost.parse(cost));
+        }
+        if (init != null) {
+            c = c.withInitialisation(Initialisation.parse(init));
+        }
+        if (learningRate != null) {
+            c = c.withLearningRate(learningRate);
+        }
+        if (batch != null) {
+            c = c.withBatchSize(batch);
+        }
+        if (momentum != null) {
+            c = c.withMomentum(momentum);
+        }
+        if (length != null && length.epochs != null) {
+            c = c.withEpochs(length.epochs);
+        }
+        if (length != null && length.iterations != null) {
+            c = c.withIterations(length.iterations);
+        }
+        if (threads != null) {
+            c = c.withThreads(threads);
+        }
+        return c;
+    }
+
+    private static ProgressBar progressBar(long total) {
+        return new ProgressBarBuilder().setTaskName("training").setInitialMax(total).setUnit(" samples", 1)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).showSpeed()
+                .build();
+    }
+
+    private TrainingListener listener(Writer out, ProgressBar bar) {
+        if (log) {
+            return new TrainingListener() {
+                @Override
+                public void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
+                    try {
+                        out.write("actual: " + actual + "   guess: " + guess + "   cost: " + cost + "\n");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
+        }
+        return new TrainingListener() {
+            @Override
+            public void progress(Progress p) {
+                bar.stepTo(p.iteration());
+                bar.setExtraMessage(String.format(Locale.ROOT, " cost %.4f, accuracy %.1f%%", p.meanCost(), 100 * p.runningAccuracy()));
+            }
+        };
+    }
+}

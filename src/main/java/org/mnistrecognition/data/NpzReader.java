@@ -1,0 +1,128 @@
+package org.mnistrecognition.data;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Reads a numpy {@code .npz} archive: a zip of {@code name.npy} entries, stored or deflated, as
+ * {@code numpy.savez} and {@code numpy.savez_compressed} write them, and of any other (text)
+ * entries. Arrays are named without their {@code .npy}. Errors name the archive and the entry.
+ */
+public final class NpzReader implements Closeable {
+    /** The largest text entry {@link #text} reads. */
+    public static final int MAX_TEXT = 16 << 20;
+
+    private final Path file;
+    private final ZipFile zip;
+
+    private NpzReader(Path file, ZipFile zip) {
+        this.file = file;
+        this.zip = zip;
+    }
+
+    /** Opens an archive; fails if it is missing, not a zip, or truncated. */
+    public static NpzReader open(Path file) throws IOException {
+        try {
+            return new NpzReader(file, new ZipFile(file.toFile()));
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(file, "no such file", e);
+        } catch (ZipException e) {
+            throw new DataFormatException(file, "not a zip (.npz) archive, or a truncated one (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            if (!file.toFile().isFile()) {
+                throw new DataFormatException(file, file.toFile().exists() ? "not a file" : "no such file", e);
+            }
+            throw new DataFormatException(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The names of the arrays, without {@code .npy}, in archive order. */
+    public Set<String> arrayNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (ZipEntry e : entries()) {
+            if (e.getName().endsWith(".npy")) {
+                names.add(e.getName().substring(0, e.getName().length() - 4));
+            }
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    /** Whether array {@code name} ({@code name.npy}) is present. */
+    public boolean contains(String name) {
+        return zip.getEntry(name + ".npy") != null;
+    }
+
+    /** Whether an entry of that exact name (e.g. {@code metadata.json}) is present. */
+    public boolean hasEntry(String entryName) {
+        return zip.getEntry(entryName) != null;
+    }
+
+    /** Reads array {@code name} whole; a missing one is a {@link DataFormatException} "name missing". */
+    public NpyArray array(String name) throws IOException {
+        try (NpyReader npy = stream(name)) {
+            return npy.readAll();
+        }
+    }
+
+    /** Opens array {@code name} for reading in parts; the caller closes it. */
+    public NpyReader stream(String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name + ".npy");
+        if (entry == null) {
+            throw new DataFormatException(file, name + " missing (no " + name + ".npy in the archive)");
+        }
+        return NpyReader.open(input(entry), file, entry.getName());
+    }
+
+    /** Reads text entry {@code entryName} as UTF-8. */
+    public String text(String entryName) throws IOException {
+        ZipEntry entry = zip.getEntry(entryName);
+        if (entry == null) {
+            throw new DataFormatException(file, entryName + " missing");
+        }
+        try (InputStream in = input(entry)) {
+            byte[] bytes = in.readNBytes(MAX_TEXT + 1);
+            if (bytes.length > MAX_TEXT) {
+                throw new DataFormatException(file, entryName + ": longer than " + MAX_TEXT + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (EOFException e) {
+            throw new DataFormatException(file, entryName + ": truncated or corrupt compressed data", e);
+        } catch (ZipException e) {
+            throw new DataFormatException(file, entryName + ": corrupt compressed data (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+
+    private InputStream input(ZipEntry entry) throws IOException {
+        try {
+            return zip.getInputStream(entry);
+        } catch (ZipException e) {
+            throw new DataFormatException(file, entry.getName() + ": corrupt entry (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private List<ZipEntry> entries() {
+        return new ArrayList<>(Collections.list(zip.entries()));
+    }
+}

@@ -1,0 +1,89 @@
+package org.mnistrecognition.model;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Replaces a file all at once: the content goes to a temporary file in the same folder, is flushed
+ * to disk, and is then moved over the target (atomically where the file system can). If anything
+ * fails, the temporary file is deleted and the previous target is left as it was.
+ */
+public final class AtomicFiles {
+
+    /** Writes content to a stream; it may close the stream or not. */
+    @FunctionalInterface
+    public interface IOConsumer<T> {
+        void accept(T value) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Writes {@code target} atomically.
+     *
+     * @param writer writes the whole content to the stream it is given
+     * @throws IOException naming {@code target} and the cause, if the content could not be written
+     *     or moved into place; the previous {@code target}, if any, is then unchanged
+     */
+    public static void write(Path target, IOConsumer<OutputStream> writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": cannot create a temporary file in " + dir + " ("
+                    + describe(e) + ")", e);
+        }
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                writer.accept(new FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                });
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + describe(e), e);
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** Writes {@code bytes} to {@code target} atomically. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,62 @@
+package org.mnistrecognition.model;
+
+import java.io.Closeable;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a numpy {@code .npz} archive: a zip of deflated {@code name.npy} float64 arrays (see
+ * {@link NpyWriter}), which {@code numpy.load} opens, plus any text entries. Closing it finishes
+ * the archive and closes the stream it writes to.
+ */
+public final class NpzWriter implements Closeable {
+    private final ZipOutputStream zip;
+
+    public NpzWriter(OutputStream out) {
+        this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Adds array {@code name} as entry {@code name.npy}.
+     *
+     * @param shape the length of each dimension, outermost first
+     * @param values the values in C (row-major) order
+     */
+    public NpzWriter array(String name, int[] shape, double[] values) throws IOException {
+        zip.putNextEntry(new ZipEntry(name + ".npy"));
+        NpyWriter.write(unclosable(zip), shape, values);
+        zip.closeEntry();
+        return this;
+    }
+
+    /** Adds a UTF-8 text entry, e.g. {@code metadata.json}. */
+    public NpzWriter text(String entryName, String text) throws IOException {
+        zip.putNextEntry(new ZipEntry(entryName));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        return this;
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+
+    private static OutputStream unclosable(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+}
