@@ -49,7 +49,6 @@ public final class IdxReader implements Closeable {
 
     private final Path file;
     private final InputStream in;
-    private final boolean gzip;
     private final boolean images;
     private final int count;
     private final int rows;
@@ -57,11 +56,12 @@ public final class IdxReader implements Closeable {
     /** The most bytes a single allocation may run ahead of the data read so far. */
     private final long budget;
     private int done;
+    /** Whether the gzip stream itself broke off, rather than the data ending early. */
+    private boolean streamCut;
 
-    private IdxReader(Path file, InputStream in, boolean gzip, boolean images, int[] dims, long budget) {
+    private IdxReader(Path file, InputStream in, boolean images, int[] dims, long budget) {
         this.file = file;
         this.in = in;
-        this.gzip = gzip;
         this.images = images;
         this.count = dims[0];
         this.rows = images ? dims[1] : 1;
@@ -182,13 +182,13 @@ public final class IdxReader implements Closeable {
                 long found = fileSize - headerBytes;
                 if (found < dataBytes) {
                     throw new DataFormatException(file, "truncated: expected " + describe(dims[0], images, dims)
-                            + ", found " + describeFound(found, itemBytes, images));
+                            + ", found " + describeFound(found, itemBytes));
                 }
                 throw new DataFormatException(file, (found - dataBytes) + " bytes of trailing data after the "
                         + dims[0] + " " + (images ? "images" : "labels"));
             }
             long budget = gzip ? Math.max(MIN_BUDGET, GZIP_RATIO * fileSize) : dataBytes;
-            return new IdxReader(file, in, gzip, images, dims, Math.max(1, budget));
+            return new IdxReader(file, in, images, dims, Math.max(1, budget));
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
@@ -274,6 +274,7 @@ public final class IdxReader implements Closeable {
         try {
             return in.read(b, off, len);
         } catch (EOFException e) {
+            streamCut = true;
             return -1;
         } catch (ZipException e) {
             throw new DataFormatException(file, "corrupt gzip data: " + e.getMessage(), e);
@@ -282,7 +283,7 @@ public final class IdxReader implements Closeable {
 
     private DataFormatException truncated(long foundBytes) {
         return new DataFormatException(file, "truncated: expected " + describe(count, images, new int[] {count, rows, cols})
-                + ", found " + describeFound(foundBytes, (long) rows * cols, images) + (gzip ? " (the gzip stream ends early)" : ""));
+                + ", found " + describeFound(foundBytes, (long) rows * cols) + (streamCut ? " (the gzip stream breaks off)" : ""));
     }
 
     private String items() {
@@ -293,7 +294,7 @@ public final class IdxReader implements Closeable {
         return images ? n + " images of " + dims[1] + "x" + dims[2] : n + " labels";
     }
 
-    private static String describeFound(long bytes, long itemBytes, boolean images) {
+    private static String describeFound(long bytes, long itemBytes) {
         long whole = bytes / itemBytes;
         return whole + (bytes % itemBytes != 0 ? " and part of another" : "");
     }

@@ -62,7 +62,7 @@ class IdxReaderTest {
         "not-gzip.idx.gz | not gzip-compressed, despite its .gz name",
         "trailing-bytes.idx | 3 bytes of trailing data after the 3 images",
         "trailing-bytes.idx.gz | 3 bytes of trailing data after the 3 images",
-        "cut-gzip.idx.gz | truncated: expected 3 images of 4x5",
+        "cut-gzip.idx.gz | truncated: expected 3 images of 4x5, found 1 and part of another (the gzip stream breaks off)",
     })
     void rejectsBrokenImageFiles(String name, String problem) {
         Path file = data(name);
