@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,16 @@ class AtomicFilesTest {
         });
         assertEquals("second", Files.readString(target));
         assertEquals(List.of(target), files());
+    }
+
+    @Test
+    void aNewFileIsReadableByOthersAndAReplacedOneKeepsItsPermissions() throws Exception {
+        Path fresh = dir.resolve("fresh.bin");
+        AtomicFiles.write(fresh, new byte[] {1});
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFiles.write(fresh, new byte[] {2});
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
     }
 
     @Test
