@@ -1,5 +1,6 @@
 package org.mnistrecognition.cli;
 
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,13 +12,18 @@ import org.mnistrecognition.preprocess.DigitPreprocessor;
 import org.mnistrecognition.preprocess.ImageFiles;
 import org.mnistrecognition.preprocess.NoDigitException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** {@code classify}: reads the digit in each image. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Read the digit in each image (PNG or JPEG, any size, any colours); prints IMAGE<TAB>DIGIT<TAB>CONFIDENCE.")
 final class ClassifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
 
     @Option(names = "--model", paramLabel = "FILE", description = "Model file (.npz). Default: the bundled model.")
     Path model;
@@ -29,7 +35,7 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Model m = ModelFiles.load(model);
         if (m.network().inputSize() != 28 * 28) {
-            System.err.println("error: the model takes " + m.network().inputSize() + " inputs, not a 28x28 image");
+            err().println("error: the model takes " + m.network().inputSize() + " inputs, not a 28x28 image");
             return Cli.FAILED;
         }
         int failures = 0;
@@ -37,16 +43,24 @@ final class ClassifyCommand implements Callable<Integer> {
             try {
                 double[] input = DigitPreprocessor.toMnist(ImageFiles.read(image));
                 Prediction p = m.network().read(input);
-                System.out.printf(Locale.ROOT, "%s\t%d\t%.4f%n", image, p.digit(), p.confidence());
+                out().printf(Locale.ROOT, "%s\t%d\t%.4f%n", image, p.digit(), p.confidence());
             } catch (NoDigitException e) {
-                System.err.println("error: " + image + ": no digit found");
+                err().println("error: " + image + ": no digit found");
                 failures++;
             } catch (IOException e) {
-                System.err.println("error: " + Cli.describe(e));
+                err().println("error: " + Cli.describe(e));
                 failures++;
             }
         }
-        System.out.flush();
+        out().flush();
         return failures == 0 ? 0 : Cli.FAILED;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

@@ -1,5 +1,6 @@
 package org.mnistrecognition.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mnistrecognition.data.MnistData;
@@ -7,12 +8,17 @@ import org.mnistrecognition.model.Model;
 import org.mnistrecognition.training.Evaluation;
 import org.mnistrecognition.training.Evaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: a model's confusion matrix and accuracy on a data set's test images. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Print a model's 10x10 confusion matrix on the test set, then 'test accuracy: ...'.")
 final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
 
     @Option(names = "--model", paramLabel = "FILE", description = "Model file (.npz). Default: the bundled model.")
     Path model;
@@ -25,17 +31,17 @@ final class EvaluateCommand implements Callable<Integer> {
         Model m = ModelFiles.load(model);
         MnistData mnist = DataOptions.load(data);
         if (mnist.test().size() == 0) {
-            System.err.println("error: " + mnist.source() + " has no test images");
+            err().println("error: " + mnist.source() + " has no test images");
             return Cli.FAILED;
         }
         if (mnist.test().pixelsPerImage() != m.network().inputSize()) {
-            System.err.println("error: the model takes " + m.network().inputSize() + " inputs but the test images have "
+            err().println("error: the model takes " + m.network().inputSize() + " inputs but the test images have "
                     + mnist.test().pixelsPerImage() + " pixels");
             return Cli.FAILED;
         }
         Evaluation e = Evaluator.evaluate(m.network(), mnist.test());
-        System.out.print(confusionTable(e));
-        System.out.println(e.accuracyLine("test"));
+        out().print(confusionTable(e));
+        out().println(e.accuracyLine("test"));
         return 0;
     }
 
@@ -55,5 +61,13 @@ final class EvaluateCommand implements Callable<Integer> {
             b.append(String.format(java.util.Locale.ROOT, "%9.4f%n", e.recall(i)));
         }
         return b.toString();
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

@@ -1,13 +1,6 @@
 package org.mnistrecognition.cli;
 
-import java.io.BufferedWriter;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,12 +21,17 @@ import org.mnistrecognition.training.TrainingListener;
 import org.mnistrecognition.training.TrainingResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code train}: runs a preset or a custom configuration and prints the test accuracy. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a network and print its test accuracy (last line: 'test accuracy: 0.9270 (9270/10000)').")
 final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "seed",
             description = "seed (the original program), seed-fixed or best. Default: ${DEFAULT-VALUE}.")
@@ -100,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
         RunControl control = new RunControl();
         Trainer trainer = new Trainer(config, mnist, control);
         long total = config.totalIterations(mnist.training().size());
-        Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
+        PrintWriter out = out();
         Thread hook = new Thread(control::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
         TrainingResult result;
@@ -118,27 +116,27 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         if (result.status() == TrainingResult.Status.DIVERGED) {
-            System.err.println("error: training diverged (the cost became NaN or infinite) after " + result.iterations()
+            err().println("error: training diverged (the cost became NaN or infinite) after " + result.iterations()
                     + " iterations; lower the learning rate (--lr, now " + config.learningRate() + ")");
             return Cli.FAILED;
         }
         if (result.status() == TrainingResult.Status.CANCELLED) {
-            System.err.println("training cancelled after " + result.iterations() + " iterations");
+            err().println("training cancelled after " + result.iterations() + " iterations");
         }
-        System.err.printf(Locale.ROOT, "trained %,d samples in %.1f s (%,.0f samples/s, %s)%n", result.iterations(),
+        err().printf(Locale.ROOT, "trained %,d samples in %.1f s (%,.0f samples/s, %s)%n", result.iterations(),
                 result.seconds(), result.samplesPerSecond(), trainer.kernels().name());
         if (save != null) {
             ModelFiles.save(save, result, mnist.source());
-            System.err.println("saved " + save);
+            err().println("saved " + save);
         }
         if (!Double.isNaN(result.validationAccuracy())) {
-            System.err.printf(Locale.ROOT, "validation accuracy: %.4f%n", result.validationAccuracy());
+            err().printf(Locale.ROOT, "validation accuracy: %.4f%n", result.validationAccuracy());
         }
         if (result.test().total() == 0) {
-            System.err.println("error: the data set has no test images");
+            err().println("error: the data set has no test images");
             return Cli.FAILED;
         }
-        System.out.println(result.test().accuracyLine("test"));
+        out().println(result.test().accuracyLine("test"));
         return result.status() == TrainingResult.Status.COMPLETED ? 0 : Cli.FAILED;
     }
 
@@ -186,16 +184,12 @@ final class TrainCommand implements Callable<Integer> {
                 .build();
     }
 
-    private TrainingListener listener(Writer out, ProgressBar bar) {
+    private TrainingListener listener(PrintWriter out, ProgressBar bar) {
         if (log) {
             return new TrainingListener() {
                 @Override
                 public void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
-                    try {
-                        out.write("actual: " + actual + "   guess: " + guess + "   cost: " + cost + "\n");
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    out.write("actual: " + actual + "   guess: " + guess + "   cost: " + cost + "\n");
                 }
             };
         }
@@ -206,5 +200,13 @@ final class TrainCommand implements Callable<Integer> {
                 bar.setExtraMessage(String.format(Locale.ROOT, " cost %.4f, accuracy %.1f%%", p.meanCost(), 100 * p.runningAccuracy()));
             }
         };
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

@@ -1,0 +1,170 @@
+package org.mnistrecognition.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The command line as scripts use it: its output lines are contracts, and every error is one line
+ * on stderr with a non-zero exit code. Runs on the bundled data and model.
+ */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    /** The exit code and what the command printed. */
+    record Run(int exit, String out, String err) {
+        List<String> outLines() {
+            return out.isEmpty() ? List.of() : Arrays.asList(out.split("\n"));
+        }
+
+        String lastLine() {
+            List<String> lines = outLines();
+            return lines.get(lines.size() - 1);
+        }
+    }
+
+    static Run run(String... args) {
+        CommandLine cli = Cli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString().replace("\r", ""), err.toString().replace("\r", ""));
+    }
+
+    static void assertOneLineError(Run r, String... fragments) {
+        assertTrue(r.exit() != 0, "exit code");
+        String[] lines = r.err().strip().split("\n");
+        assertTrue(lines[0].startsWith("error: "), r.err());
+        for (String f : fragments) {
+            assertTrue(lines[0].contains(f), "'" + f + "' in: " + lines[0]);
+        }
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(r.err().contains("Exception"), "no exception names: " + r.err());
+    }
+
+    @Test
+    void trainEndsWithTheAccuracyLine() {
+        Run r = run("train", "--preset", "seed-fixed", "--iterations", "3000", "--seed", "2");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.lastLine().matches("test accuracy: [01]\\.\\d{4} \\(\\d+/10000\\)"), r.lastLine());
+    }
+
+    @Test
+    void trainLogsEveryIterationLikeTheOriginal() {
+        Run r = run("train", "--iterations", "200", "--log");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.outLines();
+        assertEquals(201, lines.size());
+        assertTrue(lines.get(0).matches("actual: 5   guess: \\d   cost: \\d+\\.\\d+(E-?\\d+)?"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("actual: 0   guess: "), "in order over the training set: " + lines.get(1));
+        assertTrue(r.lastLine().startsWith("test accuracy: "));
+    }
+
+    @Test
+    void trainSavesAModelThatEvaluateReads() {
+        Path model = dir.resolve("m.npz");
+        Run train = run("train", "--preset", "best", "--layers", "784,32,10", "--epochs", "0.1", "--save", model.toString());
+        assertEquals(0, train.exit(), train.err());
+        Run eval = run("evaluate", "--model", model.toString());
+        assertEquals(0, eval.exit(), eval.err());
+        assertEquals(train.lastLine(), eval.lastLine(), "the saved model is the trained one");
+        assertEquals(12, eval.outLines().size(), "a header, ten rows and the accuracy line");
+    }
+
+    @Test
+    void evaluateTheBundledModel() {
+        Run r = run("evaluate");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.outLines().get(0).startsWith("actual \\ guess"));
+        assertTrue(r.lastLine().matches("test accuracy: 0\\.98\\d\\d \\(98\\d\\d/10000\\)"), r.lastLine());
+    }
+
+    @Test
+    void classifyPrintsTabSeparatedLines() throws Exception {
+        List<String> args = new ArrayList<>(List.of("classify"));
+        String[] names = {"mnist-0-7-large.png", "mnist-1-2-large.png", "mnist-2-1.png", "mnist-3-0.png"};
+        for (String name : names) {
+            args.add(fixture(name).toString());
+        }
+        Run r = run(args.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.outLines();
+        assertEquals(names.length, lines.size());
+        for (int i = 0; i < names.length; i++) {
+            String[] fields = lines.get(i).split("\t");
+            assertEquals(3, fields.length, lines.get(i));
+            assertEquals(fixture(names[i]).toString(), fields[0]);
+            assertEquals(names[i].split("-")[2].substring(0, 1), fields[1], "the digit in " + names[i]);
+            double confidence = Double.parseDouble(fields[2]);
+            assertTrue(confidence > 0.5 && confidence <= 1, fields[2]);
+        }
+    }
+
+    @Test
+    void classifyReportsEachBadImageAndGoesOn() throws Exception {
+        Path blank = dir.resolve("blank.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_BYTE_GRAY) {
+            {
+                java.awt.Graphics2D g = createGraphics();
+                g.setColor(java.awt.Color.WHITE);
+                g.fillRect(0, 0, 40, 40);
+                g.dispose();
+            }
+        }, "png", blank.toFile());
+        Path text = dir.resolve("notes.png");
+        Files.writeString(text, "not an image");
+        Run r = run("classify", blank.toString(), fixture("mnist-2-1.png").toString(), text.toString());
+        assertEquals(Cli.FAILED, r.exit());
+        assertEquals(1, r.outLines().size());
+        String[] errors = r.err().strip().split("\n");
+        assertEquals(2, errors.length, r.err());
+        assertEquals("error: " + blank + ": no digit found", errors[0]);
+        assertTrue(errors[1].startsWith("error: " + text + ": "), errors[1]);
+    }
+
+    @Test
+    void errorsAreOneLineWithANonZeroExit() throws Exception {
+        assertOneLineError(run("train", "--lr", "0"), "learning rate");
+        assertOneLineError(run("train", "--layers", "100,10"), "784");
+        assertOneLineError(run("train", "--data", dir.resolve("nowhere").toString()), "nowhere");
+        assertOneLineError(run("train", "--preset", "fastest"), "fastest");
+        Path corrupt = dir.resolve("corrupt.npz");
+        Files.write(corrupt, new byte[] {'P', 'K', 3, 4, 0, 0});
+        assertOneLineError(run("evaluate", "--model", corrupt.toString()), corrupt.toString());
+        assertOneLineError(run("classify", dir.resolve("missing.png").toString()), "missing.png");
+        Run usage = run("train", "--no-such-option");
+        assertEquals(Cli.USAGE, usage.exit());
+        assertTrue(usage.err().startsWith("error: Unknown option: '--no-such-option'"), usage.err());
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run version = run("--version");
+        assertEquals(0, version.exit());
+        assertTrue(version.out().startsWith("mnist-recognition "), version.out());
+        Run help = run("--help");
+        assertEquals(0, help.exit());
+        for (String command : List.of("train", "evaluate", "classify", "bench")) {
+            assertTrue(help.out().contains(command), command);
+        }
+    }
+
+    private static Path fixture(String name) throws URISyntaxException {
+        return Path.of(CliTest.class.getResource("/org/mnistrecognition/preprocess/" + name).toURI());
+    }
+}
