@@ -49,6 +49,7 @@ public final class Layer {
     }
 
     Layer copy() {
+        // W' = W, b' = b (deep copies)
         return new Layer(activation, weights.copy(), biases.copy());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.mnistrecognition.network.kernels.Kernels;
 
 /**
@@ -68,6 +69,7 @@ public final class Network {
                 throw new IllegalArgumentException("layer " + (l + 1) + " biases should be 1 x " + out
                         + ", got " + b.numRows + " x " + b.numCols);
             }
+            // W_l = W, b_l = b (copies: the caller keeps its matrices)
             layers[l] = new Layer(architecture.activation(l), w.copy(), b.copy());
         }
         return new Network(architecture, layers);
@@ -112,6 +114,7 @@ public final class Network {
             throw new IllegalArgumentException("architectures differ: " + other.architecture + " vs " + architecture);
         }
         for (int l = 0; l < layers.length; l++) {
+            // W_l = W_l', b_l = b_l' (element-wise copies into the existing matrices)
             layers[l].weights().setTo(other.layers[l].weights());
             layers[l].biases().setTo(other.layers[l].biases());
         }
@@ -120,15 +123,9 @@ public final class Network {
     /** Whether every weight and bias is a finite number. */
     public boolean isFinite() {
         for (Layer layer : layers) {
-            for (double v : layer.weights().data) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-            for (double v : layer.biases().data) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
+            // any W_ij or b_j NaN or infinite?
+            if (MatrixFeatures_DDRM.hasUncountable(layer.weights()) || MatrixFeatures_DDRM.hasUncountable(layer.biases())) {
+                return false;
             }
         }
         return true;
