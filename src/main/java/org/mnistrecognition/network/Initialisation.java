@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 public enum Initialisation {
     /** The original program's: uniform in [0, 1) divided by sqrt(fan-in), all positive. */
     ORIGINAL,
-    /** The original's shifted to zero mean: (uniform [0, 1) - 1/2) / sqrt(fan-in); the corrected seed's. */
+    /** The original's made symmetric about zero: uniform in [-1, 1) divided by sqrt(fan-in); the corrected seed's. */
     CENTRED,
     /** Glorot/Xavier: uniform in ±sqrt(6 / (fan-in + fan-out)). */
     XAVIER,
@@ -32,7 +32,7 @@ public enum Initialisation {
     public double draw(RandomGenerator random, int fanIn, int fanOut) {
         return switch (this) {
             case ORIGINAL -> random.nextDouble() / Math.sqrt(fanIn);
-            case CENTRED -> (random.nextDouble() - 0.5) / Math.sqrt(fanIn);
+            case CENTRED -> (2 * random.nextDouble() - 1) / Math.sqrt(fanIn);
             case XAVIER -> (2 * random.nextDouble() - 1) * Math.sqrt(6.0 / (fanIn + fanOut));
             case HE -> random.nextGaussian() * Math.sqrt(2.0 / fanIn);
         };
