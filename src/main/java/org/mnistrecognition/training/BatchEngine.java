@@ -143,10 +143,7 @@ final class BatchEngine implements Engine {
         }
     }
 
-    /**
-     * Part {@code t} of the first layer's units, for every sample: {@code Z0[:, own] = X W0[:, own] (+ b0[own])},
-     * pixel by pixel so that each row of W0 is read once for the whole batch.
-     */
+    /** Part {@code t} of the first layer's units, for every sample: {@code Z0[:, own] = X W0[:, own] (+ b0[own])}. */
     private void forwardFirstLayer(int t) {
         Layer layer = network.layer(0);
         int n = out[0];
@@ -161,20 +158,14 @@ final class BatchEngine implements Engine {
                 Arrays.fill(z0, s * n + lo, s * n + lo + width, 0.0);
             }
         }
-        groupByPixel(t);
-        int[] start = pixelStart[t];
-        for (int p = 0; p < in[0]; p++) {
-            if (start[p + 1] > start[p]) {
-                // Z0[s, own] += x_sp W0[p, own] for the samples s in which pixel p is not zero
-                kernels.scatter(width, start[p], start[p + 1], pixelSample[t], pixelValue[t], w, p * n + lo, z0, lo, n);
-            }
-        }
         for (int s = 0; s < stepCount; s++) {
+            // z0[s, own] += x_s W0[:, own], over the sample's non-zero pixels
+            kernels.gemv(width, 0, nnz[s], indices[s], values[s], w, lo, n, z0, s * n + lo);
             activate(layer.activation(), z0, a[0], s * n + lo, width);
         }
     }
 
-    /** Groups the batch's non-zero pixels by pixel (compressed columns) into part {@code t}'s buffers. */
+    /** Groups the batch's non-zero pixels by pixel (compressed columns) into part {@code t}'s buffers, for the first layer's gradient. */
     private void groupByPixel(int t) {
         int pixels = in[0];
         int[] start = pixelStart[t];
@@ -293,14 +284,14 @@ final class BatchEngine implements Engine {
     }
 
     /**
-     * The first layer's columns owned by part {@code t}, for every pixel p (grouped by
-     * {@link #groupByPixel} in the forward pass): the gradient
+     * The first layer's columns owned by part {@code t}, for every pixel p: the gradient
      * {@code dW0[p, own] = Σ_s x_sp delta_0[s, own]} over the samples in which p is not zero, then
      * the SGD step of {@code W0[p, own]}, one row at a time.
      */
     private void updateFirstLayer(int t, int n, double[] w, double[] v, double gScale, double decay) {
         int lo = firstColumns[t];
         int width = firstColumns[t + 1] - lo;
+        groupByPixel(t);
         int[] start = pixelStart[t];
         double[] row = rowBuffer[t];
         for (int p = 0; p < in[0]; p++) {

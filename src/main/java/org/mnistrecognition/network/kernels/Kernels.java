@@ -56,13 +56,6 @@ public interface Kernels {
      */
     void gemv(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, int stride, double[] y, int yOff);
 
-    /**
-     * One matrix row, scaled, added into several rows of another:
-     * {@code z[zOff + rows[e]*zStride + j] += x[e] * w[wOff + j]} for {@code j < n} and {@code from <= e < to}.
-     * The transpose of {@link #gemv}: it reads the row {@code w} once for all its uses.
-     */
-    void scatter(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, double[] z, int zOff, int zStride);
-
     /** {@code a[off..off+n) = 1 / (1 + exp(-z[off..off+n)))}. */
     void sigmoid(double[] z, double[] a, int off, int n);
 

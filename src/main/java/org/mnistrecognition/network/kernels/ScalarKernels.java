@@ -102,13 +102,6 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void scatter(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, double[] z, int zOff, int zStride) {
-        for (int e = from; e < to; e++) {
-            axpy(n, x[e], w, wOff, z, zOff + rows[e] * zStride);
-        }
-    }
-
-    @Override
     public void sigmoid(double[] z, double[] a, int off, int n) {
         for (int i = off; i < off + n; i++) {
             a[i] = 1.0 / (1.0 + Math.exp(-z[i]));

@@ -359,36 +359,6 @@ public final class VectorKernels implements Kernels {
         s0.intoArray(y, y0);
     }
 
-    @Override
-    public void scatter(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, double[] z, int zOff, int zStride) {
-        int j = 0;
-        for (; j + 4 * L <= n; j += 4 * L) {
-            scatterBlock4(from, to, rows, x, w, wOff + j, z, zOff + j, zStride);
-        }
-        for (; j < n; j += L) {
-            int width = Math.min(L, n - j);
-            for (int e = from; e < to; e++) {
-                vaxpy(width, x[e], w, wOff + j, z, zOff + j + rows[e] * zStride);
-            }
-        }
-    }
-
-    /** Four vectors of the row, held in registers while they are added into every target row. */
-    private static void scatterBlock4(int from, int to, int[] rows, double[] x, double[] w, int w0, double[] z, int z0, int zStride) {
-        DoubleVector r0 = DoubleVector.fromArray(S, w, w0);
-        DoubleVector r1 = DoubleVector.fromArray(S, w, w0 + L);
-        DoubleVector r2 = DoubleVector.fromArray(S, w, w0 + 2 * L);
-        DoubleVector r3 = DoubleVector.fromArray(S, w, w0 + 3 * L);
-        for (int e = from; e < to; e++) {
-            int base = z0 + rows[e] * zStride;
-            DoubleVector xe = DoubleVector.broadcast(S, x[e]);
-            r0.fma(xe, DoubleVector.fromArray(S, z, base)).intoArray(z, base);
-            r1.fma(xe, DoubleVector.fromArray(S, z, base + L)).intoArray(z, base + L);
-            r2.fma(xe, DoubleVector.fromArray(S, z, base + 2 * L)).intoArray(z, base + 2 * L);
-            r3.fma(xe, DoubleVector.fromArray(S, z, base + 3 * L)).intoArray(z, base + 3 * L);
-        }
-    }
-
     /**
      * {@code a = 1 / (1 + e^-z)} with a vectorised e^x of our own (a degree-13 polynomial after
      * range reduction, within 2 ulp of {@code Math.exp}): built from add, multiply, fma and bit
