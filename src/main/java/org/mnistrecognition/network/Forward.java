@@ -13,6 +13,9 @@ public final class Forward {
     private final double[][] z;
     /** a[l]: the activations f(z[l]) of weight layer {@code l}, length {@code outputs(l)}. */
     private final double[][] a;
+    /** The non-zero inputs of a dense {@link #run}: their positions and values, up to inputSize. */
+    private final int[] nonZeroIndices;
+    private final double[] nonZeroValues;
 
     public Forward(Network network, Kernels kernels) {
         this.network = network;
@@ -24,10 +27,12 @@ public final class Forward {
             z[l] = new double[network.layer(l).outputs()];
             a[l] = new double[network.layer(l).outputs()];
         }
+        nonZeroIndices = new int[network.inputSize()];
+        nonZeroValues = new double[network.inputSize()];
     }
 
     /**
-     * Runs the network on one dense input.
+     * Runs the network on one dense input, skipping the rows of the inputs that are zero.
      *
      * @param input the input layer's values, length {@code inputSize()} (pixels in [0, 1])
      * @return the output activations, a live buffer overwritten by the next run
@@ -36,13 +41,14 @@ public final class Forward {
         if (input.length != network.inputSize()) {
             throw new IllegalArgumentException("input has " + input.length + " values, the network takes " + network.inputSize());
         }
-        Layer first = network.layer(0);
-        double[] z0 = start(first, 0);
-        double[] w = first.weights().data;
-        int out = first.outputs();
-        // z0 = x W0 (+ b0)
-        kernels.gemv(out, 0, input.length, null, input, w, 0, out, z0, 0);
-        return finish(0);
+        int nnz = 0;
+        for (int i = 0; i < input.length; i++) {
+            if (input[i] != 0) {
+                nonZeroIndices[nnz] = i;
+                nonZeroValues[nnz++] = input[i];
+            }
+        }
+        return runSparse(nonZeroIndices, nonZeroValues, nnz);
     }
 
     /**
