@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * A data or model file that cannot be read as what it claims to be. The message always names the
  * file and the problem, {@code "<file>: <problem>"}, so it can be shown to users as it is.
  */
-public final class DataFormatException extends IOException {
+public class DataFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
     /** The file at fault (a folder for a missing member). */

@@ -1,7 +1,6 @@
 package org.mnistrecognition.model;
 
 import java.io.Closeable;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,7 @@ public final class NpzWriter implements Closeable {
      */
     public NpzWriter array(String name, int[] shape, double[] values) throws IOException {
         zip.putNextEntry(new ZipEntry(name + ".npy"));
-        NpyWriter.write(unclosable(zip), shape, values);
+        NpyWriter.write(Streams.unclosable(zip), shape, values);
         zip.closeEntry();
         return this;
     }
@@ -44,19 +43,5 @@ public final class NpzWriter implements Closeable {
     @Override
     public void close() throws IOException {
         zip.close();
-    }
-
-    private static OutputStream unclosable(OutputStream out) {
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 }

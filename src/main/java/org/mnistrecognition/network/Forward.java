@@ -77,25 +77,18 @@ public final class Forward {
 
     private double[] finish(int fromLayer) {
         Layer[] layers = network.layerArray();
-        activate(layers[fromLayer], fromLayer);
+        kernels.activate(layers[fromLayer].activation(), z[fromLayer], a[fromLayer], 0, a[fromLayer].length);
         for (int l = fromLayer + 1; l < layers.length; l++) {
             Layer layer = layers[l];
             double[] zl = start(layer, l);
             double[] prev = a[l - 1];
             // z_l = a_{l-1} W_l (+ b_l)
             kernels.gemv(layer.outputs(), 0, prev.length, null, prev, layer.weights().data, 0, layer.outputs(), zl, 0);
-            activate(layer, l);
+            kernels.activate(layer.activation(), zl, a[l], 0, a[l].length);
         }
         return a[layers.length - 1];
     }
 
-    private void activate(Layer layer, int l) {
-        if (layer.activation() == Activation.SIGMOID) {
-            kernels.sigmoid(z[l], a[l], 0, a[l].length);
-        } else {
-            layer.activation().apply(z[l], a[l], 0, a[l].length);
-        }
-    }
 
     /** The pre-activations of weight layer {@code l} from the last run (live buffer). */
     public double[] z(int l) {

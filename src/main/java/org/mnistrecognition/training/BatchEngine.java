@@ -161,7 +161,7 @@ final class BatchEngine implements Engine {
         for (int s = 0; s < stepCount; s++) {
             // z0[s, own] += x_s W0[:, own], over the sample's non-zero pixels
             kernels.gemv(width, 0, nnz[s], indices[s], values[s], w, lo, n, z0, s * n + lo);
-            activate(layer.activation(), z0, a[0], s * n + lo, width);
+            kernels.activate(layer.activation(), z0, a[0], s * n + lo, width);
         }
     }
 
@@ -194,13 +194,6 @@ final class BatchEngine implements Engine {
         }
     }
 
-    private void activate(Activation activation, double[] zl, double[] al, int off, int n) {
-        if (activation == Activation.SIGMOID) {
-            kernels.sigmoid(zl, al, off, n);
-        } else {
-            activation.apply(zl, al, off, n);
-        }
-    }
 
     /** Part {@code t} of the samples: forward pass, cost, guess, and the deltas of every layer. */
     private void forwardBackward(int t) {
@@ -226,7 +219,7 @@ final class BatchEngine implements Engine {
             // Z_l[rows] += A_{l-1}[rows] W_l
             kernels.gemmNN(rows, n, in[l], a[l - 1], from * in[l], in[l], w, 0, n, zl, from * n, n);
             for (int s = from; s < to; s++) {
-                activate(layer.activation(), zl, a[l], s * n, n);
+                kernels.activate(layer.activation(), zl, a[l], s * n, n);
             }
         }
         int last = depth - 1;

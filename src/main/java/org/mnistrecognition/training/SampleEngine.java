@@ -134,7 +134,7 @@ final class SampleEngine implements Engine {
                 // z_l = Σ_parts pz
                 kernels.axpy(n, 1.0, partialZ[l][q], 0, zl, 0);
             }
-            activate(layer.activation(), zl, as[l], n);
+            kernels.activate(layer.activation(), zl, as[l], 0, n);
         }
 
         Layer outLayer = network.layer(last);
@@ -205,13 +205,6 @@ final class SampleEngine implements Engine {
         return lo;
     }
 
-    private void activate(Activation activation, double[] zl, double[] al, int n) {
-        if (activation == Activation.SIGMOID) {
-            kernels.sigmoid(zl, al, 0, n);
-        } else {
-            activation.apply(zl, al, 0, n);
-        }
-    }
 
     @Override
     public void close() {

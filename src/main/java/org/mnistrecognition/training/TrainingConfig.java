@@ -70,65 +70,183 @@ public record TrainingConfig(String preset, Architecture architecture, Initialis
         return batchSize == 1 && momentum == 0 && weightDecay == 0 && schedule == Schedule.CONSTANT && maxShift == 0;
     }
 
+    /** A builder holding this configuration's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     public TrainingConfig withPreset(String name) {
-        return new TrainingConfig(name, architecture, initialisation, cost, learningRate, batchSize, momentum,
-                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+        return toBuilder().preset(name).build();
     }
 
     public TrainingConfig withArchitecture(Architecture a) {
-        return new TrainingConfig("custom", a, initialisation, cost, learningRate, batchSize, momentum,
-                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+        return toBuilder().preset("custom").architecture(a).build();
     }
 
     public TrainingConfig withCost(Cost c) {
-        return new TrainingConfig("custom", architecture, initialisation, c, learningRate, batchSize, momentum,
-                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+        return toBuilder().preset("custom").cost(c).build();
     }
 
     public TrainingConfig withLearningRate(double lr) {
-        return new TrainingConfig("custom", architecture, initialisation, cost, lr, batchSize, momentum,
-                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+        return toBuilder().preset("custom").learningRate(lr).build();
     }
 
     public TrainingConfig withBatchSize(int b) {
-        return new TrainingConfig("custom", architecture, initialisation, cost, learningRate, b, momentum,
-                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+        return toBuilder().preset("custom").batchSize(b).build();
     }
 
     public TrainingConfig withMomentum(double m) {
-        return new TrainingConfig("custom", architecture, initialisation, cost, learningRate, batchSize, m,
-                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+        return toBuilder().preset("custom").momentum(m).build();
+    }
+
+    public TrainingConfig withInitialisation(Initialisation i) {
+        return toBuilder().preset("custom").initialisation(i).build();
+    }
+
+    public TrainingConfig withMaxShift(int pixels) {
+        return toBuilder().preset("custom").maxShift(pixels).build();
     }
 
     /** Trains for exactly {@code n} samples. */
     public TrainingConfig withIterations(long n) {
-        return new TrainingConfig(preset, architecture, initialisation, cost, learningRate, batchSize, momentum,
-                weightDecay, schedule, n, 0, seed, shuffle, originalStepOrder, maxShift, threads);
+        return toBuilder().iterations(n).epochs(0).build();
     }
 
     /** Trains for {@code e} passes over the training set. */
     public TrainingConfig withEpochs(double e) {
-        return new TrainingConfig(preset, architecture, initialisation, cost, learningRate, batchSize, momentum,
-                weightDecay, schedule, 0, e, seed, shuffle, originalStepOrder, maxShift, threads);
+        return toBuilder().iterations(0).epochs(e).build();
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(preset, architecture, initialisation, cost, learningRate, batchSize, momentum,
-                weightDecay, schedule, iterations, epochs, s, shuffle, originalStepOrder, maxShift, threads);
-    }
-
-    public TrainingConfig withInitialisation(Initialisation i) {
-        return new TrainingConfig("custom", architecture, i, cost, learningRate, batchSize, momentum,
-                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
-    }
-
-    public TrainingConfig withMaxShift(int pixels) {
-        return new TrainingConfig("custom", architecture, initialisation, cost, learningRate, batchSize, momentum,
-                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, pixels, threads);
+        return toBuilder().seed(s).build();
     }
 
     public TrainingConfig withThreads(int t) {
-        return new TrainingConfig(preset, architecture, initialisation, cost, learningRate, batchSize, momentum,
-                weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, t);
+        return toBuilder().threads(t).build();
+    }
+
+    /** Changes some values of a configuration; {@link #build()} checks them all. */
+    public static final class Builder {
+        private String preset;
+        private Architecture architecture;
+        private Initialisation initialisation;
+        private Cost cost;
+        private double learningRate;
+        private int batchSize;
+        private double momentum;
+        private double weightDecay;
+        private Schedule schedule;
+        private long iterations;
+        private double epochs;
+        private long seed;
+        private boolean shuffle;
+        private boolean originalStepOrder;
+        private int maxShift;
+        private int threads;
+
+        private Builder(TrainingConfig c) {
+            preset = c.preset;
+            architecture = c.architecture;
+            initialisation = c.initialisation;
+            cost = c.cost;
+            learningRate = c.learningRate;
+            batchSize = c.batchSize;
+            momentum = c.momentum;
+            weightDecay = c.weightDecay;
+            schedule = c.schedule;
+            iterations = c.iterations;
+            epochs = c.epochs;
+            seed = c.seed;
+            shuffle = c.shuffle;
+            originalStepOrder = c.originalStepOrder;
+            maxShift = c.maxShift;
+            threads = c.threads;
+        }
+
+        public Builder preset(String v) {
+            preset = v;
+            return this;
+        }
+
+        public Builder architecture(Architecture v) {
+            architecture = v;
+            return this;
+        }
+
+        public Builder initialisation(Initialisation v) {
+            initialisation = v;
+            return this;
+        }
+
+        public Builder cost(Cost v) {
+            cost = v;
+            return this;
+        }
+
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder momentum(double v) {
+            momentum = v;
+            return this;
+        }
+
+        public Builder weightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        public Builder schedule(Schedule v) {
+            schedule = v;
+            return this;
+        }
+
+        public Builder iterations(long v) {
+            iterations = v;
+            return this;
+        }
+
+        public Builder epochs(double v) {
+            epochs = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder shuffle(boolean v) {
+            shuffle = v;
+            return this;
+        }
+
+        public Builder originalStepOrder(boolean v) {
+            originalStepOrder = v;
+            return this;
+        }
+
+        public Builder maxShift(int v) {
+            maxShift = v;
+            return this;
+        }
+
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
+        /** The configuration; throws {@link IllegalArgumentException} for impossible settings. */
+        public TrainingConfig build() {
+            return new TrainingConfig(preset, architecture, initialisation, cost, learningRate, batchSize, momentum,
+                    weightDecay, schedule, iterations, epochs, seed, shuffle, originalStepOrder, maxShift, threads);
+        }
     }
 }

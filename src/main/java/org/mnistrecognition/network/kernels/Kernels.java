@@ -1,5 +1,7 @@
 package org.mnistrecognition.network.kernels;
 
+import org.mnistrecognition.network.Activation;
+
 /**
  * The hot loops of training and inference, over the backing arrays of the EJML matrices.
  * Two implementations: {@link VectorKernels} (the incubating Vector API, SIMD) when the JVM
@@ -55,6 +57,18 @@ public interface Kernels {
      * @param w a row-major matrix, {@code stride} values a row
      */
     void gemv(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, int stride, double[] y, int yOff);
+
+    /**
+     * Applies {@code activation} to {@code n} pre-activations from {@code off}: the sigmoid on these
+     * kernels (vectorised where they are), the others as {@link Activation#apply} computes them.
+     */
+    default void activate(Activation activation, double[] z, double[] a, int off, int n) {
+        if (activation == Activation.SIGMOID) {
+            sigmoid(z, a, off, n);
+        } else {
+            activation.apply(z, a, off, n);
+        }
+    }
 
     /** {@code a[off..off+n) = 1 / (1 + exp(-z[off..off+n)))}. */
     void sigmoid(double[] z, double[] a, int off, int n);
