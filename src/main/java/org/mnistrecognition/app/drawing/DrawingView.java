@@ -33,6 +33,7 @@ public final class DrawingView {
     private static final PseudoClass RIGHT = PseudoClass.getPseudoClass("right");
     private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
     private static final PseudoClass ERASER = PseudoClass.getPseudoClass("eraser");
+    private static final PseudoClass NONE = PseudoClass.getPseudoClass("none");
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     /** The ink's colour at full strength, and the paper's, as ARGB. */
     private static final int INK = 0xFF1B1F3A;
@@ -94,6 +95,8 @@ public final class DrawingView {
         hint.visibleProperty().bind(viewModel.blankProperty());
         input.pixelsProperty().bind(viewModel.inputProperty());
         guess.textProperty().bind(viewModel.guessTextProperty());
+        guess.pseudoClassStateChanged(NONE, viewModel.guessProperty().get() < 0);
+        viewModel.guessProperty().addListener((observable, old, now) -> guess.pseudoClassStateChanged(NONE, now.intValue() < 0));
         status.textProperty().bind(viewModel.statusProperty());
         trueLabel.textProperty().bind(viewModel.trueLabelTextProperty());
         trueLabel.visibleProperty().bind(viewModel.trueLabelProperty().greaterThanOrEqualTo(0));

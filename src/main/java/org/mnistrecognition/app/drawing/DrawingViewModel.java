@@ -286,7 +286,7 @@ public final class DrawingViewModel {
         } else {
             p = network.read(in);
             if (finite(p.probabilities())) {
-                why = String.format(Locale.ROOT, "%.1f%% sure", 100 * p.confidence());
+                why = sureness(p.confidence());
             } else {
                 p = null;
                 why = "the network's outputs are not numbers";
@@ -301,6 +301,11 @@ public final class DrawingViewModel {
         }
         int label = trueLabel.get();
         verdict.set(p == null || label < 0 ? Verdict.NONE : p.digit() == label ? Verdict.RIGHT : Verdict.WRONG);
+    }
+
+    /** "87.5% sure", never rounded up to a certainty the network does not have. */
+    private static String sureness(double confidence) {
+        return confidence >= 0.9995 ? "over 99.9% sure" : String.format(Locale.ROOT, "%.1f%% sure", 100 * confidence);
     }
 
     private static boolean finite(double[] values) {
