@@ -96,7 +96,8 @@ public final class DrawingView {
         input.pixelsProperty().bind(viewModel.inputProperty());
         guess.textProperty().bind(viewModel.guessTextProperty());
         guess.pseudoClassStateChanged(NONE, viewModel.guessProperty().get() < 0);
-        viewModel.guessProperty().addListener((observable, old, now) -> guess.pseudoClassStateChanged(NONE, now.intValue() < 0));
+        viewModel.guessProperty().addListener(
+                (observable, old, now) -> guess.pseudoClassStateChanged(NONE, now.intValue() < 0));
         status.textProperty().bind(viewModel.statusProperty());
         trueLabel.textProperty().bind(viewModel.trueLabelTextProperty());
         trueLabel.visibleProperty().bind(viewModel.trueLabelProperty().greaterThanOrEqualTo(0));

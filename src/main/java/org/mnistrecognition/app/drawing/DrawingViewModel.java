@@ -126,7 +126,7 @@ public final class DrawingViewModel {
 
     /** Wipes the canvas, test digit included (undoable). */
     public void clear() {
-        if (!drawing.isBlankPaper() || drawing.isStroking()) {
+        if (!drawing.isBlankPaper()) {
             drawing.startOver(Sheet.BLANK);
             inkChanged();
         }
@@ -277,7 +277,7 @@ public final class DrawingViewModel {
         Prediction p = null;
         String why;
         if (network == null) {
-            why = "no model";
+            why = "no model: load or train one";
         } else if (network.inputSize() != INPUTS || network.outputSize() != DIGITS) {
             why = "the model reads " + network.inputSize() + " inputs into " + network.outputSize()
                     + " classes, not 28×28 pixels into 10 digits";

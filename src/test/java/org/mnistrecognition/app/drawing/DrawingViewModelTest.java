@@ -150,7 +150,7 @@ class DrawingViewModelTest {
 
         assertNotNull(viewModel.inputProperty().get());
         assertNull(viewModel.predictionProperty().get());
-        assertEquals("no model", viewModel.statusProperty().get());
+        assertEquals("no model: load or train one", viewModel.statusProperty().get());
     }
 
     @Test
