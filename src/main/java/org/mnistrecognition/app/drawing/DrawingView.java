@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -26,7 +27,7 @@ import org.mnistrecognition.app.AppState;
  * {@link DrawingViewModel}, turns pointer and key events into its commands, and paints its ink.
  *
  * <p>Mouse, pen and touch draw with the primary button and erase with the secondary one (touch and pen reach
- * the canvas as synthesised mouse events). Delete or Escape clears and Ctrl+Z (Cmd+Z on a Mac) undoes while
+ * the canvas as synthesised mouse events; the secondary button opens no context menu there). Delete or Escape clears and Ctrl+Z (Cmd+Z on a Mac) undoes while
  * the pane has the focus.
  */
 public final class DrawingView {
@@ -115,6 +116,7 @@ public final class DrawingView {
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> showPen(e.getX(), e.getY()));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> pen.setVisible(strokeButton != null));
+        canvas.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, ContextMenuEvent::consume);
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
     }
 
