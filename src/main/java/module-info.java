@@ -27,4 +27,5 @@ module org.mnistrecognition {
     exports org.mnistrecognition.model;
 
     opens org.mnistrecognition.cli to info.picocli;
+    opens org.mnistrecognition.app.drawing to javafx.fxml;
 }
