@@ -27,4 +27,6 @@ module org.mnistrecognition {
     exports org.mnistrecognition.model;
 
     opens org.mnistrecognition.cli to info.picocli;
+    opens org.mnistrecognition.app to javafx.fxml, com.google.gson;
+    opens org.mnistrecognition.app.training to javafx.fxml, com.google.gson;
 }
