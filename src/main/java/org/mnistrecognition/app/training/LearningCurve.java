@@ -128,11 +128,16 @@ final class LearningCurve {
         return points == 0 ? 0 : x[points - 1];
     }
 
-    /** The largest moving average, 0 when empty. */
+    /**
+     * The largest moving average once it has settled (after its first window; the first
+     * samples' cost, often far higher, would flatten the rest of the curve), 0 when empty.
+     */
     double maxAverage() {
         double m = 0;
         for (int i = 0; i < points; i++) {
-            m = Math.max(m, average[i]);
+            if (x[i] > WINDOW || x[points - 1] <= WINDOW) {
+                m = Math.max(m, average[i]);
+            }
         }
         return m;
     }

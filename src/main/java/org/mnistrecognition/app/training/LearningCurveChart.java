@@ -1,6 +1,7 @@
 package org.mnistrecognition.app.training;
 
 import java.util.Locale;
+import javafx.animation.PauseTransition;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -8,6 +9,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 /**
  * The learning curve on a canvas: the cost's moving average over its raw min–max band against
@@ -27,7 +29,12 @@ public final class LearningCurveChart extends Region {
     private static final Color GRID = Color.web("#e4e4e4");
     private static final Color TEXT = Color.web("#505050");
 
+    /** The least time between two redraws while a run feeds the chart. */
+    private static final long REDRAW_MILLIS = 100;
+
     private final Canvas canvas = new Canvas();
+    private long lastRedrawAt = System.nanoTime() - REDRAW_MILLIS * 1_000_000;
+    private boolean redrawPending;
     private LearningCurve current;
     private LearningCurve previous;
 
@@ -38,11 +45,28 @@ public final class LearningCurveChart extends Region {
         setPrefSize(500, 260);
     }
 
-    /** Shows these curves (either may be null). */
+    /**
+     * Shows these curves (either may be null): redrawn at once, or if the last redraw was less
+     * than {@link #REDRAW_MILLIS} ago, once that time is up (however many calls come meanwhile).
+     */
     void show(LearningCurve currentRun, LearningCurve previousRun) {
         this.current = currentRun;
         this.previous = previousRun;
-        redraw();
+        if (redrawPending) {
+            return;
+        }
+        long wait = REDRAW_MILLIS - (System.nanoTime() - lastRedrawAt) / 1_000_000;
+        if (wait <= 0) {
+            redraw();
+        } else {
+            redrawPending = true;
+            PauseTransition later = new PauseTransition(Duration.millis(wait));
+            later.setOnFinished(e -> {
+                redrawPending = false;
+                redraw();
+            });
+            later.play();
+        }
     }
 
     /** How many cost points are drawn for the current run (for tests). */
@@ -62,6 +86,7 @@ public final class LearningCurveChart extends Region {
     }
 
     private void redraw() {
+        lastRedrawAt = System.nanoTime();
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -142,24 +167,25 @@ public final class LearningCurveChart extends Region {
         g.strokeRect(f.x() + 0.5, f.y() + 0.5, f.w(), f.h());
     }
 
+    /** The raw spread: one vertical stroke per pixel column from the lowest to the highest cost in it. */
     private static void band(GraphicsContext g, Frame f, LearningCurve c) {
         int n = c.points();
-        if (n < 2) {
-            return;
+        g.setStroke(BAND);
+        g.setLineWidth(1);
+        int i = 0;
+        while (i < n) {
+            int column = (int) f.px(c.x(i));
+            double low = c.low(i);
+            double high = c.high(i);
+            for (i++; i < n && (int) f.px(c.x(i)) == column; i++) {
+                low = Math.min(low, c.low(i));
+                high = Math.max(high, c.high(i));
+            }
+            g.strokeLine(column + 0.5, f.py(low), column + 0.5, f.py(high));
         }
-        g.setFill(BAND);
-        g.beginPath();
-        g.moveTo(f.px(c.x(0)), f.py(c.high(0)));
-        for (int i = 1; i < n; i++) {
-            g.lineTo(f.px(c.x(i)), f.py(c.high(i)));
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            g.lineTo(f.px(c.x(i)), f.py(c.low(i)));
-        }
-        g.closePath();
-        g.fill();
     }
 
+    /** The moving average, one point per pixel column (the last in it) whatever the number of points. */
     private static void averageLine(GraphicsContext g, Frame f, LearningCurve c, Color colour, double width) {
         int n = c.points();
         if (n == 0) {
@@ -169,8 +195,13 @@ public final class LearningCurveChart extends Region {
         g.setLineWidth(width);
         g.beginPath();
         g.moveTo(f.px(c.x(0)), f.py(c.average(0)));
+        int lastColumn = (int) f.px(c.x(0));
         for (int i = 1; i < n; i++) {
-            g.lineTo(f.px(c.x(i)), f.py(c.average(i)));
+            int column = (int) f.px(c.x(i));
+            if (column != lastColumn || i == n - 1) {
+                g.lineTo(f.px(c.x(i)), f.py(c.average(i)));
+                lastColumn = column;
+            }
         }
         g.stroke();
     }

@@ -1,11 +1,10 @@
 package org.mnistrecognition.app.training;
 
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -23,6 +22,7 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.util.StringConverter;
 import org.controlsfx.control.ToggleSwitch;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -39,8 +39,6 @@ public final class TrainingView {
 
     private final TrainingViewModel viewModel;
     private final ValidationSupport validation = new ValidationSupport();
-    private ObservableList<LogRow> followed;
-    private final ListChangeListener<LogRow> follower = change -> followEnd();
 
     @FXML private BorderPane root;
     @FXML private GridPane settings;
@@ -96,6 +94,9 @@ public final class TrainingView {
         preset.setItems(FXCollections.observableArrayList(Preset.values()));
         preset.valueProperty().bindBidirectional(form.presetProperty());
         layers.textProperty().bindBidirectional(form.layersProperty());
+        hidden.setConverter(named(Activation::id, Activation::parse));
+        output.setConverter(named(Activation::id, Activation::parse));
+        cost.setConverter(named(Cost::id, Cost::parse));
         hidden.setItems(FXCollections.observableArrayList(Activation.SIGMOID, Activation.RELU, Activation.TANH));
         hidden.valueProperty().bindBidirectional(form.hiddenProperty());
         output.setItems(FXCollections.observableArrayList(Activation.values()));
@@ -164,14 +165,27 @@ public final class TrainingView {
             }
         });
         log.itemsProperty().bind(viewModel.rowsProperty());
-        log.itemsProperty().addListener((obs, old, rows) -> watch(rows));
-        watch(log.getItems());
         viewModel.followProperty().addListener((obs, was, on) -> followEnd());
+        viewModel.logSummaryProperty().addListener(x -> followEnd());
         log.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.selectedRowProperty().set(row));
         viewModel.pictureProperty().addListener((obs, old, p) -> show(p));
     }
 
-    private static <T> TableCell<LogRow, T> cell(java.util.function.Function<T, String> format) {
+    private static <T> StringConverter<T> named(Function<T, String> name, Function<String, T> parse) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return parse.apply(text);
+            }
+        };
+    }
+
+    private static <T> TableCell<LogRow, T> cell(Function<T, String> format) {
         return new TableCell<>() {
             @Override
             protected void updateItem(T value, boolean empty) {
@@ -179,16 +193,6 @@ public final class TrainingView {
                 setText(empty || value == null ? null : format.apply(value));
             }
         };
-    }
-
-    private void watch(ObservableList<LogRow> rows) {
-        if (followed != null) {
-            followed.removeListener(follower);
-        }
-        followed = rows;
-        if (rows != null) {
-            rows.addListener(follower);
-        }
     }
 
     private void followEnd() {
