@@ -30,12 +30,11 @@ public final class Dialogs {
 
             @Override
             public void info(String title, String message) {
-                Notifications n = Notifications.create().title(title).text(message).hideAfter(Duration.seconds(8));
                 Window w = window(anchor);
                 if (w != null && w.isShowing()) {
-                    n.owner(w);
+                    Notifications.create().title(title).text(message).hideAfter(Duration.seconds(8)).owner(w)
+                            .showInformation();
                 }
-                n.showInformation();
             }
         };
     }

@@ -49,9 +49,6 @@ final class LearningCurve {
         bucketLow = Math.min(bucketLow, cost);
         bucketHigh = Math.max(bucketHigh, cost);
         if (++inBucket >= bucketWidth) {
-            if (points == MAX_POINTS) {
-                halve();
-            }
             x[points] = seen;
             average[points] = movingAverage;
             low[points] = bucketLow;
@@ -60,6 +57,9 @@ final class LearningCurve {
             inBucket = 0;
             bucketLow = Double.POSITIVE_INFINITY;
             bucketHigh = Double.NEGATIVE_INFINITY;
+            if (points == MAX_POINTS) {
+                halve();
+            }
         }
     }
 
@@ -91,24 +91,25 @@ final class LearningCurve {
         checkpoints++;
     }
 
+    /** The points to draw: the full buckets and the one still filling, if any. */
     int points() {
-        return points;
+        return inBucket > 0 ? points + 1 : points;
     }
 
     long x(int i) {
-        return x[i];
+        return i == points ? seen : x[i];
     }
 
     double average(int i) {
-        return average[i];
+        return i == points ? movingAverage : average[i];
     }
 
     double low(int i) {
-        return low[i];
+        return i == points ? bucketLow : low[i];
     }
 
     double high(int i) {
-        return high[i];
+        return i == points ? bucketHigh : high[i];
     }
 
     int checkpoints() {
@@ -125,7 +126,8 @@ final class LearningCurve {
 
     /** The last iteration plotted, 0 when empty. */
     long lastX() {
-        return points == 0 ? 0 : x[points - 1];
+        int n = points();
+        return n == 0 ? 0 : x(n - 1);
     }
 
     /**
@@ -133,10 +135,11 @@ final class LearningCurve {
      * samples' cost, often far higher, would flatten the rest of the curve), 0 when empty.
      */
     double maxAverage() {
+        int n = points();
         double m = 0;
-        for (int i = 0; i < points; i++) {
-            if (x[i] > WINDOW || x[points - 1] <= WINDOW) {
-                m = Math.max(m, average[i]);
+        for (int i = 0; i < n; i++) {
+            if (x(i) > WINDOW || lastX() <= WINDOW) {
+                m = Math.max(m, average(i));
             }
         }
         return m;
