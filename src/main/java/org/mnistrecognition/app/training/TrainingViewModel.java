@@ -262,7 +262,7 @@ public final class TrainingViewModel {
                 status.set("Diverged after " + Texts.count(res.iterations()) + " iterations");
                 feedback.error("Training diverged", "The cost became NaN (or infinite) after " + Texts.count(res.iterations())
                         + " iterations, so the run stopped and kept the last good weights.\nLower the learning rate (now "
-                        + form.learningRateProperty().get() + ") and train again.");
+                        + config.learningRate() + ") and train again.");
             }
             default -> throw new IllegalStateException(res.status().toString());
         }
