@@ -1,7 +1,6 @@
 package org.mnistrecognition.app.training;
 
 import java.util.Locale;
-import javafx.animation.PauseTransition;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -9,7 +8,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import javafx.util.Duration;
+import org.mnistrecognition.app.Throttle;
 
 /**
  * The learning curve on a canvas: the cost's moving average over its raw min–max band against
@@ -33,8 +32,7 @@ public final class LearningCurveChart extends Region {
     private static final long REDRAW_MILLIS = 100;
 
     private final Canvas canvas = new Canvas();
-    private long lastRedrawAt = System.nanoTime() - REDRAW_MILLIS * 1_000_000;
-    private boolean redrawPending;
+    private final Throttle redraws = new Throttle(REDRAW_MILLIS, this::redraw);
     private LearningCurve current;
     private LearningCurve previous;
 
@@ -52,21 +50,7 @@ public final class LearningCurveChart extends Region {
     void show(LearningCurve currentRun, LearningCurve previousRun) {
         this.current = currentRun;
         this.previous = previousRun;
-        if (redrawPending) {
-            return;
-        }
-        long wait = REDRAW_MILLIS - (System.nanoTime() - lastRedrawAt) / 1_000_000;
-        if (wait <= 0) {
-            redraw();
-        } else {
-            redrawPending = true;
-            PauseTransition later = new PauseTransition(Duration.millis(wait));
-            later.setOnFinished(e -> {
-                redrawPending = false;
-                redraw();
-            });
-            later.play();
-        }
+        redraws.request();
     }
 
     /** How many cost points are drawn for the current run (for tests). */
@@ -86,7 +70,6 @@ public final class LearningCurveChart extends Region {
     }
 
     private void redraw() {
-        lastRedrawAt = System.nanoTime();
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -241,8 +224,8 @@ public final class LearningCurveChart extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         double x = f.x();
         double y = f.y() - 13;
-        x = key(g, x, y, AVERAGE, "cost (moving average of " + LearningCurve.WINDOW + ")");
-        x = key(g, x, y, BAND, "cost min–max");
+        x = key(g, x, y, AVERAGE, "cost (average of " + LearningCurve.WINDOW + ")");
+        x = key(g, x, y, BAND, "cost range");
         x = key(g, x, y, ACCURACY, "validation accuracy");
         if (previous != null) {
             key(g, x, y, PREVIOUS, "previous run");

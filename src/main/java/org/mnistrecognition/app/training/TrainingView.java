@@ -28,6 +28,7 @@ import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Dialogs;
+import org.mnistrecognition.app.Throttle;
 import org.mnistrecognition.network.Activation;
 import org.mnistrecognition.network.Cost;
 import org.mnistrecognition.training.Preset;
@@ -38,7 +39,11 @@ public final class TrainingView {
     private static final int PICTURE_SCALE = 4;
 
     private final TrainingViewModel viewModel;
+    /** The least time between two scrolls of the log to its end. */
+    private static final long FOLLOW_MILLIS = 100;
+
     private final ValidationSupport validation = new ValidationSupport();
+    private final Throttle follower = new Throttle(FOLLOW_MILLIS, this::followEnd);
 
     @FXML private BorderPane root;
     @FXML private GridPane settings;
@@ -166,7 +171,7 @@ public final class TrainingView {
         });
         log.itemsProperty().bind(viewModel.rowsProperty());
         viewModel.followProperty().addListener((obs, was, on) -> followEnd());
-        viewModel.logSummaryProperty().addListener(x -> followEnd());
+        viewModel.logSummaryProperty().addListener(x -> follower.request());
         log.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.selectedRowProperty().set(row));
         viewModel.pictureProperty().addListener((obs, old, p) -> show(p));
     }
