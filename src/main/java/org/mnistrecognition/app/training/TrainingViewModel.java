@@ -3,7 +3,6 @@ package org.mnistrecognition.app.training;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
