@@ -123,7 +123,7 @@ class TrainingViewModelTest {
         });
         assertTrue(model.pausedProperty().get());
         // the trainer reports once more when it notices the pause; after that nothing moves
-        waitUntil(() -> model.progressProperty().get() * 1_000_000 == model.rowsProperty().get().size());
+        waitUntil(() -> Math.round(model.progressProperty().get() * 1_000_000) == model.rowsProperty().get().size());
         int held = fx(() -> model.rowsProperty().get().size());
         Thread.sleep(300);
         assertEquals(held, (int) fx(() -> model.rowsProperty().get().size()));
