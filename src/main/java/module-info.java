@@ -28,4 +28,6 @@ module org.mnistrecognition {
 
     opens org.mnistrecognition.cli to info.picocli;
     opens org.mnistrecognition.app.drawing to javafx.fxml;
+    opens org.mnistrecognition.app to javafx.fxml, com.google.gson;
+    opens org.mnistrecognition.app.training to javafx.fxml, com.google.gson;
 }

@@ -1,0 +1,72 @@
+package org.mnistrecognition.app;
+
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/** The dialogs and notifications of the app's views (views only; view models use {@link Feedback}). */
+public final class Dialogs {
+    /** The Save button of the save-before-closing question. */
+    public static final ButtonType SAVE = new ButtonType("Save…", ButtonBar.ButtonData.YES);
+    /** The Discard button of the save-before-closing question. */
+    public static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+
+    private Dialogs() {
+    }
+
+    /** Feedback shown over the window holding {@code anchor}: errors in a dialog, news in a notification. */
+    public static Feedback feedback(Node anchor) {
+        return new Feedback() {
+            @Override
+            public void error(String title, String message) {
+                Dialogs.error(window(anchor), title, message);
+            }
+
+            @Override
+            public void info(String title, String message) {
+                Window w = window(anchor);
+                if (w != null && w.isShowing()) {
+                    Notifications.create().title(title).text(message).hideAfter(Duration.seconds(8)).owner(w)
+                            .showInformation();
+                }
+            }
+        };
+    }
+
+    /** Shows an error dialog (not waiting for it: the FX thread never waits). */
+    public static void error(Window owner, String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().getStyleClass().add("error-dialog");
+        if (owner != null && owner.isShowing()) {
+            alert.initOwner(owner);
+        }
+        alert.show();
+    }
+
+    /** Asks whether to save the trained model before closing: {@link #SAVE}, {@link #DISCARD} or Cancel. */
+    public static Optional<ButtonType> askSave(Window owner, String message) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, SAVE, DISCARD, ButtonType.CANCEL);
+        alert.setTitle("Save the trained model?");
+        alert.setHeaderText("Save the trained model?");
+        if (owner != null && owner.isShowing()) {
+            alert.initOwner(owner);
+        }
+        return alert.showAndWait();
+    }
+
+    private static Window window(Node anchor) {
+        return anchor.getScene() == null ? null : anchor.getScene().getWindow();
+    }
+}

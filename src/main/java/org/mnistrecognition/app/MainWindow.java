@@ -1,0 +1,328 @@
+package org.mnistrecognition.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.image.Image;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+import org.mnistrecognition.app.training.Speed;
+import org.mnistrecognition.app.training.TrainingView;
+import org.mnistrecognition.app.training.TrainingViewModel;
+
+/**
+ * The main window's FXML controller: the File menu, the training pane and the drawing pane side
+ * by side, the status bar; remembers the window's place and the settings; asks before closing
+ * over a trained, unsaved model.
+ */
+public final class MainWindow {
+    /** The drawing pane, loaded into its slot when it is part of the app. */
+    static final String DRAWING_VIEW = "drawing/DrawingView.fxml";
+    private static final FileChooser.ExtensionFilter MODEL_FILES = new FileChooser.ExtensionFilter("Model files (*.npz)", "*.npz");
+
+    private final AppState state;
+    private MainWindowViewModel viewModel;
+    private Stage stage;
+    private SettingsFile settingsFile;
+    private AppSettings settings = AppSettings.defaults();
+    private BiFunction<Window, String, Optional<ButtonType>> askSave = Dialogs::askSave;
+    private Runnable exit = Platform::exit;
+    private boolean closing;
+
+    @FXML private BorderPane root;
+    @FXML private SplitPane split;
+    @FXML private StackPane drawingSlot;
+    @FXML private StatusBar statusBar;
+    @FXML private TrainingView trainingController;
+    @FXML private MenuItem openModel;
+    @FXML private MenuItem saveModel;
+    @FXML private MenuItem bundledModel;
+    @FXML private MenuItem openDataFolder;
+    @FXML private MenuItem openDataFile;
+
+    public MainWindow(AppState state) {
+        this.state = state;
+    }
+
+    @FXML
+    private void initialize() {
+        viewModel = new MainWindowViewModel(state, trainingController.viewModel());
+        viewModel.setFeedback(Dialogs.feedback(root));
+        openModel.disableProperty().bind(viewModel.canChangeModelProperty().not());
+        bundledModel.disableProperty().bind(viewModel.canChangeModelProperty().not());
+        openDataFolder.disableProperty().bind(viewModel.canChangeModelProperty().not());
+        openDataFile.disableProperty().bind(viewModel.canChangeModelProperty().not());
+        saveModel.disableProperty().bind(viewModel.canSaveProperty().not());
+        statusBar.textProperty().bind(viewModel.statusTextProperty());
+        statusBar.progressProperty().bind(viewModel.busyProgressProperty());
+        Label trainingState = new Label();
+        trainingState.getStyleClass().add("training-state");
+        trainingState.textProperty().bind(trainingController.viewModel().statusProperty());
+        statusBar.getRightItems().add(trainingState);
+        loadDrawingPane();
+    }
+
+    private void loadDrawingPane() {
+        URL drawing = MainWindow.class.getResource(DRAWING_VIEW);
+        if (drawing != null) {
+            drawingSlot.getChildren().setAll(Views.load(drawing, state).root());
+        } else {
+            Label placeholder = new Label("The drawing pane goes here.");
+            placeholder.getStyleClass().add("placeholder");
+            drawingSlot.getChildren().setAll(placeholder);
+        }
+    }
+
+    public MainWindowViewModel viewModel() {
+        return viewModel;
+    }
+
+    public TrainingViewModel training() {
+        return trainingController.viewModel();
+    }
+
+    /**
+     * Puts the window on {@code stage} where it was last time, shows it, then loads the bundled
+     * data and model in the background.
+     */
+    public void show(Stage window, SettingsFile file) {
+        this.stage = window;
+        this.settingsFile = file;
+        this.settings = file.load();
+        restore(settings);
+        Scene scene = new Scene(root);
+        window.setScene(scene);
+        window.setTitle("mnist-recognition");
+        URL icon = MainWindow.class.getResource("icon.png");
+        if (icon != null) {
+            window.getIcons().add(new Image(icon.toExternalForm()));
+        }
+        place(window, settings.window());
+        window.setMinWidth(900);
+        window.setMinHeight(560);
+        window.setOnCloseRequest(e -> {
+            e.consume();
+            quit();
+        });
+        window.show();
+        viewModel.startUp();
+    }
+
+    private void restore(AppSettings s) {
+        if (s.divider() > 0.1 && s.divider() < 0.9) {
+            split.setDividerPositions(s.divider());
+        }
+        TrainingViewModel t = training();
+        t.restore(s.training());
+        try {
+            t.speedProperty().set(Speed.valueOf(s.speed()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            t.speedProperty().set(Speed.FULL);
+        }
+        t.mistakesOnlyProperty().set(s.mistakesOnly());
+        t.followProperty().set(s.follow());
+    }
+
+    /** Where it was if that is still on a screen, else as large as fits the primary screen up to 1366x768, centred. */
+    private static void place(Stage window, WindowPlacement p) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        if (p != null && p.width() >= 400 && p.height() >= 300
+                && !Screen.getScreensForRectangle(p.x(), p.y(), p.width(), p.height()).isEmpty()) {
+            window.setX(p.x());
+            window.setY(p.y());
+            window.setWidth(p.width());
+            window.setHeight(p.height());
+            window.setMaximized(p.maximized());
+        } else {
+            window.setWidth(Math.min(1366, screen.getWidth()));
+            window.setHeight(Math.min(768, screen.getHeight()));
+            window.centerOnScreen();
+        }
+    }
+
+    /** What to remember of this session. */
+    AppSettings currentSettings() {
+        WindowPlacement placement = stage == null ? settings.window()
+                : stage.isMaximized() && settings.window() != null
+                ? new WindowPlacement(settings.window().x(), settings.window().y(), settings.window().width(),
+                settings.window().height(), true)
+                : new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+        TrainingViewModel t = training();
+        return new AppSettings(placement, split.getDividers().isEmpty() ? settings.divider() : split.getDividerPositions()[0],
+                t.settings(), t.speedProperty().get() == null ? "FULL" : t.speedProperty().get().name(),
+                t.mistakesOnlyProperty().get(), t.followProperty().get(), settings.lastFolder());
+    }
+
+    @FXML
+    private void openModel() {
+        FileChooser chooser = fileChooser("Open model");
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            rememberFolder(file.toPath().getParent());
+            viewModel.openModel(file.toPath());
+        }
+    }
+
+    @FXML
+    private void saveModel() {
+        chooseSaveFile().ifPresent(file -> viewModel.saveModel(file, null));
+    }
+
+    private Optional<Path> chooseSaveFile() {
+        FileChooser chooser = fileChooser("Save model");
+        chooser.setInitialFileName("model.npz");
+        File file = chooser.showSaveDialog(stage);
+        if (file == null) {
+            return Optional.empty();
+        }
+        Path path = file.getName().contains(".") ? file.toPath() : file.toPath().resolveSibling(file.getName() + ".npz");
+        rememberFolder(path.getParent());
+        return Optional.of(path);
+    }
+
+    @FXML
+    private void useBundledModel() {
+        viewModel.useBundledModel();
+    }
+
+    @FXML
+    private void openDataFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open an MNIST folder (the four IDX files, raw or .gz)");
+        lastFolder().ifPresent(chooser::setInitialDirectory);
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            rememberFolder(dir.toPath().getParent());
+            viewModel.openData(dir.toPath());
+        }
+    }
+
+    @FXML
+    private void openDataFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open an MNIST .npz file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("NumPy archives (*.npz)", "*.npz"));
+        lastFolder().ifPresent(chooser::setInitialDirectory);
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            rememberFolder(file.toPath().getParent());
+            viewModel.openData(file.toPath());
+        }
+    }
+
+    private FileChooser fileChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(MODEL_FILES);
+        lastFolder().ifPresent(chooser::setInitialDirectory);
+        return chooser;
+    }
+
+    private Optional<File> lastFolder() {
+        String folder = settings.lastFolder();
+        return folder != null && !folder.isBlank() && Files.isDirectory(Path.of(folder))
+                ? Optional.of(new File(folder)) : Optional.empty();
+    }
+
+    private void rememberFolder(Path folder) {
+        if (folder != null) {
+            settings = new AppSettings(settings.window(), settings.divider(), settings.training(), settings.speed(),
+                    settings.mistakesOnly(), settings.follow(), folder.toString());
+        }
+    }
+
+    /**
+     * Closes the app: over a run or a trained, unsaved model it first asks Save / Discard /
+     * Cancel; a run is stopped before the app exits.
+     */
+    @FXML
+    public void quit() {
+        if (closing) {
+            return;
+        }
+        TrainingViewModel t = training();
+        if (!viewModel.hasUnsavedWork()) {
+            exitNow();
+            return;
+        }
+        boolean running = t.runningProperty().get();
+        Optional<ButtonType> answer = askSave.apply(stage, running
+                ? "A training run is going. It will be stopped. Save the network it has trained so far?"
+                : "The network trained in this session has not been saved.");
+        if (answer.isEmpty() || answer.get() != Dialogs.SAVE && answer.get() != Dialogs.DISCARD) {
+            return;
+        }
+        closing = true;
+        boolean save = answer.get() == Dialogs.SAVE;
+        whenStopped(() -> {
+            if (!save) {
+                exitNow();
+                return;
+            }
+            Optional<Path> file = chooseSaveFile();
+            if (file.isEmpty()) {
+                closing = false;
+                return;
+            }
+            viewModel.saveModel(file.get(), this::exitNow);
+        });
+    }
+
+    private void whenStopped(Runnable then) {
+        TrainingViewModel t = training();
+        if (!t.runningProperty().get()) {
+            then.run();
+            return;
+        }
+        t.runningProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean running) {
+                if (!running) {
+                    t.runningProperty().removeListener(this);
+                    then.run();
+                }
+            }
+        });
+        t.stop();
+    }
+
+    private void exitNow() {
+        closing = true;
+        if (settingsFile != null) {
+            try {
+                settingsFile.save(currentSettings());
+            } catch (IOException e) {
+                System.err.println("warning: cannot save the settings to " + settingsFile.path() + ": " + e.getMessage());
+            }
+        }
+        if (stage != null) {
+            stage.hide();
+        }
+        exit.run();
+    }
+
+    /** For tests: how the close question is answered and what exiting does. */
+    void setCloseHandlers(BiFunction<Window, String, Optional<ButtonType>> ask, Runnable onExit) {
+        this.askSave = ask;
+        this.exit = onExit;
+    }
+}

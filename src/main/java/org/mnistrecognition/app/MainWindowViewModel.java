@@ -1,0 +1,227 @@
+package org.mnistrecognition.app;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import org.mnistrecognition.app.training.TrainingViewModel;
+import org.mnistrecognition.data.DataSetLoader;
+import org.mnistrecognition.data.MnistData;
+import org.mnistrecognition.model.Model;
+import org.mnistrecognition.model.ModelFile;
+import org.mnistrecognition.model.ModelMetadata;
+import org.mnistrecognition.network.Network;
+import org.mnistrecognition.training.TrainingResult;
+
+/**
+ * The main window's state and commands: loading the bundled data and model at start, the File
+ * menu (open, save, bundled model, open data set) and the status bar. Every file is read or
+ * written in a background {@link Task}; problems go to {@link Feedback} naming the file.
+ */
+public final class MainWindowViewModel {
+    private final AppState state;
+    private final TrainingViewModel training;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper busyProgress = new ReadOnlyDoubleWrapper(this, "busyProgress");
+    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
+    private final ReadOnlyBooleanWrapper hasModel = new ReadOnlyBooleanWrapper(this, "hasModel");
+    private final BooleanBinding canSave;
+    private final BooleanBinding canChangeModel;
+    private Feedback feedback = Feedback.NONE;
+    private Network savable;
+    private ModelMetadata savableMetadata;
+
+    /**
+     * @param state the shared state
+     * @param training the training pane, whose finished runs become the model in use
+     */
+    public MainWindowViewModel(AppState state, TrainingViewModel training) {
+        this.state = state;
+        this.training = training;
+        canChangeModel = state.trainingProperty().not().and(busy.not());
+        canSave = canChangeModel.and(hasModel);
+        training.resultProperty().addListener((obs, old, result) -> trained(result));
+    }
+
+    public void setFeedback(Feedback feedback) {
+        this.feedback = feedback == null ? Feedback.NONE : feedback;
+    }
+
+    /** Loads the bundled data set, then the bundled model, in the background. */
+    public void startUp() {
+        Path dataPath = DataSetLoader.bundledData();
+        Path modelPath = ModelFile.bundledModel();
+        run("Loading the MNIST data set…", new Task<MnistData>() {
+            @Override
+            protected MnistData call() throws Exception {
+                return DataSetLoader.load(dataPath);
+            }
+        }, dataPath, "Cannot load the data set", data -> {
+            state.dataProperty().set(data);
+            loadModel(modelPath, "bundled model");
+        }, () -> loadModel(modelPath, "bundled model"));
+    }
+
+    /** Reads a model file and makes it the model in use. */
+    public void openModel(Path file) {
+        loadModel(file, String.valueOf(file.getFileName()));
+    }
+
+    /** Goes back to the bundled model. */
+    public void useBundledModel() {
+        loadModel(ModelFile.bundledModel(), "bundled model");
+    }
+
+    private void loadModel(Path file, String label) {
+        run("Loading " + label + "…", new Task<Model>() {
+            @Override
+            protected Model call() throws Exception {
+                return ModelFile.load(file);
+            }
+        }, file, "Cannot open the model", model -> {
+            state.networkProperty().set(model.network());
+            state.modelNameProperty().set(describe(label, model.metadata()));
+            remember(model.network(), model.metadata(), false);
+        }, null);
+    }
+
+    /** "bundled model (best, 98.9%)". */
+    static String describe(String label, ModelMetadata metadata) {
+        String preset = metadata.preset().isBlank() ? "" : metadata.preset() + ", ";
+        double accuracy = metadata.training().testAccuracy();
+        String details = preset + (Double.isFinite(accuracy) ? Texts.percent(accuracy) : "accuracy unknown");
+        return label + " (" + details + ")";
+    }
+
+    /** Reads an IDX folder or an {@code .npz} file and makes it the data set in use. */
+    public void openData(Path dirOrNpz) {
+        run("Loading " + dirOrNpz.getFileName() + "…", new Task<MnistData>() {
+            @Override
+            protected MnistData call() throws Exception {
+                return DataSetLoader.load(dirOrNpz);
+            }
+        }, dirOrNpz, "Cannot open the data set", data -> {
+            state.dataProperty().set(data);
+            feedback.info("Data set loaded", data.source() + "\n" + Texts.count(data.training().size()) + " training, "
+                    + Texts.count(data.validation().size()) + " validation, " + Texts.count(data.test().size()) + " test images");
+        }, null);
+    }
+
+    /** Saves the model in use (with its metadata) to {@code file}, atomically; then runs {@code then}. */
+    public void saveModel(Path file, Runnable then) {
+        Network network = savable;
+        ModelMetadata metadata = savableMetadata;
+        if (network == null) {
+            feedback.error("Nothing to save", "There is no model to save yet.");
+            return;
+        }
+        run("Saving " + file.getFileName() + "…", new Task<Void>() {
+            @Override
+            protected Void call() throws Exception {
+                ModelFile.save(file, network, metadata);
+                return null;
+            }
+        }, file, "Cannot save the model", done -> {
+            if (network == savable) {
+                unsaved.set(false);
+                if (state.networkProperty().get() == network) {
+                    state.modelNameProperty().set(describe(String.valueOf(file.getFileName()), metadata));
+                }
+            }
+            if (then != null) {
+                then.run();
+            }
+        }, null);
+    }
+
+    private void trained(TrainingResult result) {
+        if (result == null || result.iterations() == 0) {
+            return;
+        }
+        MnistData data = state.dataProperty().get();
+        remember(result.network(), result.metadata(data == null ? "" : data.source(), Instant.now()), true);
+    }
+
+    private void remember(Network network, ModelMetadata metadata, boolean fresh) {
+        savable = network;
+        savableMetadata = metadata;
+        hasModel.set(true);
+        unsaved.set(fresh);
+    }
+
+    /** Runs {@code task} on a daemon thread, showing its progress; reports a failure naming {@code file}. */
+    private <T> void run(String what, Task<T> task, Path file, String failureTitle, Consumer<T> done, Runnable afterFailure) {
+        busy.set(true);
+        busyText.set(what);
+        busyProgress.set(-1);
+        task.setOnSucceeded(e -> {
+            idle();
+            done.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            idle();
+            feedback.error(failureTitle, Texts.problem(file, task.getException()));
+            if (afterFailure != null) {
+                afterFailure.run();
+            }
+        });
+        Thread thread = new Thread(task, "background: " + what);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void idle() {
+        busy.set(false);
+        busyText.set("");
+        busyProgress.set(0);
+    }
+
+    /** Whether closing now would lose a trained model (or a run). */
+    public boolean hasUnsavedWork() {
+        return unsaved.get() || training.runningProperty().get();
+    }
+
+    /** Whether a file is being read or written. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The background work's progress: -1 indeterminate, 0 none. */
+    public ReadOnlyDoubleProperty busyProgressProperty() {
+        return busyProgress.getReadOnlyProperty();
+    }
+
+    /** What the status bar says: the work going on, else the model in use. */
+    public StringBinding statusTextProperty() {
+        return Bindings.createStringBinding(() -> busy.get() ? busyText.get() : "Model: " + state.modelNameProperty().get(),
+                busy, busyText, state.modelNameProperty());
+    }
+
+    /** Whether the model in use was trained here and not saved. */
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
+    /** Whether Save model… applies: a model, no run going, no file being read. */
+    public BooleanBinding canSaveProperty() {
+        return canSave;
+    }
+
+    /** Whether the model or data can be changed: no run going, no file being read. */
+    public BooleanBinding canChangeModelProperty() {
+        return canChangeModel;
+    }
+
+    public TrainingViewModel training() {
+        return training;
+    }
+}

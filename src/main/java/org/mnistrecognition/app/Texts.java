@@ -1,0 +1,52 @@
+package org.mnistrecognition.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Wording shared by the screens: counts, durations and problems as a person reads them. */
+public final class Texts {
+    private Texts() {
+    }
+
+    /** {@code 12,000}. */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** {@code 1:05}, {@code 1:02:05}, or "–" when unknown. */
+    public static String duration(double seconds) {
+        if (!Double.isFinite(seconds) || seconds < 0) {
+            return "–";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** {@code 92.7%}, or "–" for NaN. */
+    public static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "–";
+    }
+
+    /**
+     * A one-line description of what went wrong with {@code file}: the exception's own message
+     * when it names the file (the core's messages do), else the file and the problem.
+     */
+    public static String problem(Path file, Throwable e) {
+        Throwable t = e;
+        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof java.nio.file.NoSuchFileException) {
+            message = "no such file";
+        } else if (t instanceof java.nio.file.AccessDeniedException) {
+            message = "permission denied";
+        } else if (t instanceof OutOfMemoryError) {
+            message = "out of memory (give the app more with -Xmx)";
+        }
+        String name = file == null ? "" : file.toString();
+        return name.isEmpty() || message.contains(name) || message.contains(String.valueOf(file.getFileName()))
+                ? message : name + ": " + message;
+    }
+}

@@ -1,0 +1,147 @@
+package org.mnistrecognition.app.training;
+
+import java.util.Arrays;
+
+/**
+ * What the chart shows of one run, in bounded memory however long the run: the cost's moving
+ * average and its raw spread (min and max) in at most {@link #MAX_POINTS} buckets, which double
+ * in width whenever they fill up, and the validation accuracy at checkpoints.
+ */
+final class LearningCurve {
+    /** The most points a series holds. */
+    static final int MAX_POINTS = 2000;
+    /** The moving average's window, in samples. */
+    static final int WINDOW = 500;
+
+    private final long totalIterations;
+    private long bucketWidth = 1;
+    private int points;
+    private final long[] x = new long[MAX_POINTS];
+    private final double[] average = new double[MAX_POINTS];
+    private final double[] low = new double[MAX_POINTS];
+    private final double[] high = new double[MAX_POINTS];
+    private long seen;
+    private double movingAverage;
+    private long inBucket;
+    private double bucketLow = Double.POSITIVE_INFINITY;
+    private double bucketHigh = Double.NEGATIVE_INFINITY;
+    private int checkpoints;
+    private long[] checkpointX = new long[16];
+    private double[] accuracy = new double[16];
+
+    /** A curve for a run of {@code totalIterations} samples (the chart's x range). */
+    LearningCurve(long totalIterations) {
+        this.totalIterations = totalIterations;
+    }
+
+    long totalIterations() {
+        return totalIterations;
+    }
+
+    /** Adds the next sample's cost (non-finite costs are left out). */
+    void add(double cost) {
+        seen++;
+        if (!Double.isFinite(cost)) {
+            return;
+        }
+        double weight = Math.max(1.0 / seen, 1.0 / WINDOW);
+        movingAverage += weight * (cost - movingAverage);
+        bucketLow = Math.min(bucketLow, cost);
+        bucketHigh = Math.max(bucketHigh, cost);
+        if (++inBucket >= bucketWidth) {
+            x[points] = seen;
+            average[points] = movingAverage;
+            low[points] = bucketLow;
+            high[points] = bucketHigh;
+            points++;
+            inBucket = 0;
+            bucketLow = Double.POSITIVE_INFINITY;
+            bucketHigh = Double.NEGATIVE_INFINITY;
+            if (points == MAX_POINTS) {
+                halve();
+            }
+        }
+    }
+
+    private void halve() {
+        int n = points / 2;
+        for (int i = 0; i < n; i++) {
+            int a = 2 * i;
+            int b = a + 1;
+            x[i] = x[b];
+            average[i] = average[b];
+            low[i] = Math.min(low[a], low[b]);
+            high[i] = Math.max(high[a], high[b]);
+        }
+        points = n;
+        bucketWidth *= 2;
+    }
+
+    /** Records the validation accuracy measured after {@code iteration} samples. */
+    void checkpoint(long iteration, double validationAccuracy) {
+        if (!Double.isFinite(validationAccuracy)) {
+            return;
+        }
+        if (checkpoints == checkpointX.length) {
+            checkpointX = Arrays.copyOf(checkpointX, checkpoints * 2);
+            accuracy = Arrays.copyOf(accuracy, checkpoints * 2);
+        }
+        checkpointX[checkpoints] = iteration;
+        accuracy[checkpoints] = validationAccuracy;
+        checkpoints++;
+    }
+
+    /** The points to draw: the full buckets and the one still filling, if any. */
+    int points() {
+        return inBucket > 0 ? points + 1 : points;
+    }
+
+    long x(int i) {
+        return i == points ? seen : x[i];
+    }
+
+    double average(int i) {
+        return i == points ? movingAverage : average[i];
+    }
+
+    double low(int i) {
+        return i == points ? bucketLow : low[i];
+    }
+
+    double high(int i) {
+        return i == points ? bucketHigh : high[i];
+    }
+
+    int checkpoints() {
+        return checkpoints;
+    }
+
+    long checkpointX(int i) {
+        return checkpointX[i];
+    }
+
+    double accuracy(int i) {
+        return accuracy[i];
+    }
+
+    /** The last iteration plotted, 0 when empty. */
+    long lastX() {
+        int n = points();
+        return n == 0 ? 0 : x(n - 1);
+    }
+
+    /**
+     * The largest moving average once it has settled (after its first window; the first
+     * samples' cost, often far higher, would flatten the rest of the curve), 0 when empty.
+     */
+    double maxAverage() {
+        int n = points();
+        double m = 0;
+        for (int i = 0; i < n; i++) {
+            if (x(i) > WINDOW || lastX() <= WINDOW) {
+                m = Math.max(m, average(i));
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,395 @@
+package org.mnistrecognition.app.training;
+
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.mnistrecognition.app.AppState;
+import org.mnistrecognition.app.Feedback;
+import org.mnistrecognition.app.Texts;
+import org.mnistrecognition.data.DataSet;
+import org.mnistrecognition.data.MnistData;
+import org.mnistrecognition.network.Network;
+import org.mnistrecognition.training.Checkpoint;
+import org.mnistrecognition.training.Progress;
+import org.mnistrecognition.training.RunControl;
+import org.mnistrecognition.training.Trainer;
+import org.mnistrecognition.training.TrainingConfig;
+import org.mnistrecognition.training.TrainingResult;
+
+/**
+ * The training pane's state and commands: the settings form, starting, pausing and stopping a
+ * run, its progress, the learning curve and the log. A run is a {@link Task} on a daemon thread at
+ * full speed; what it reports comes to the FX thread in batches through a {@link TrainingFeed}.
+ * Touches no control.
+ */
+public final class TrainingViewModel {
+    /** How often at most the drawing pane gets a fresh copy of the learning network. */
+    private static final long SNAPSHOT_NANOS = 150_000_000L;
+    /** Validation checkpoints per run. */
+    private static final int CHECKPOINTS = 10;
+
+    private final AppState state;
+    private final Executor ui;
+    private final TrainingForm form = new TrainingForm();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private final ReadOnlyStringWrapper logSummary = new ReadOnlyStringWrapper(this, "logSummary", "");
+    private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(this, "speed", Speed.FULL);
+    private final BooleanProperty mistakesOnly = new SimpleBooleanProperty(this, "mistakesOnly");
+    private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
+    private final ReadOnlyObjectWrapper<ObservableList<LogRow>> rows = new ReadOnlyObjectWrapper<>(this, "rows");
+    private final ReadOnlyLongWrapper curveVersion = new ReadOnlyLongWrapper(this, "curveVersion");
+    private final ObjectProperty<LogRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
+    private final ReadOnlyObjectWrapper<SamplePicture> picture = new ReadOnlyObjectWrapper<>(this, "picture");
+    private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final BooleanBinding canStart;
+    private Feedback feedback = Feedback.NONE;
+    private IterationLog log = new IterationLog();
+    private LearningCurve curve;
+    private LearningCurve previousCurve;
+    private Run run;
+    private long lastSnapshotAt;
+
+    /** One run: its trainer, control, feed, data and task. */
+    private record Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task) {
+    }
+
+    /** A view model whose runs report on the FX thread. */
+    public TrainingViewModel(AppState state) {
+        this(state, Platform::runLater);
+    }
+
+    /** A view model whose runs report through {@code ui} (tests). */
+    TrainingViewModel(AppState state, Executor ui) {
+        this.state = state;
+        this.ui = ui;
+        rows.set(log.rows());
+        canStart = running.not().and(form.configProperty().isNotNull()).and(state.dataProperty().isNotNull());
+        mistakesOnly.addListener((obs, was, on) -> rows.set(on ? log.mistakes() : log.rows()));
+        speed.addListener((obs, old, s) -> {
+            if (run != null) {
+                run.control().setSpeed(s == null ? 0 : s.iterationsPerSecond());
+            }
+        });
+        selectedRow.addListener((obs, old, row) -> picture.set(row == null ? null : picture(row)));
+        state.dataProperty().addListener((obs, old, data) -> useData(data));
+        useData(state.dataProperty().get());
+    }
+
+    private void useData(MnistData data) {
+        if (data != null) {
+            form.inputSizeProperty().set(data.training().pixelsPerImage());
+        }
+    }
+
+    /** Where errors and news go. */
+    public void setFeedback(Feedback feedback) {
+        this.feedback = feedback == null ? Feedback.NONE : feedback;
+    }
+
+    /** Starts a run with the form's configuration on the data set in use. */
+    public void start() {
+        if (!canStart.get()) {
+            return;
+        }
+        TrainingConfig config = form.configProperty().get();
+        MnistData data = state.dataProperty().get();
+        RunControl control = new RunControl();
+        control.setSpeed(speed.get() == null ? 0 : speed.get().iterationsPerSecond());
+        Trainer trainer;
+        try {
+            long total = config.totalIterations(data.training().size());
+            trainer = new Trainer(config, data, control)
+                    .checkpointEvery(Math.max(1, total / CHECKPOINTS))
+                    .publishSnapshots(true);
+        } catch (IllegalArgumentException e) {
+            feedback.error("Cannot start training", e.getMessage());
+            return;
+        }
+        long total = config.totalIterations(data.training().size());
+        previousCurve = curve;
+        curve = new LearningCurve(total);
+        log = new IterationLog();
+        rows.set(mistakesOnly.get() ? log.mistakes() : log.rows());
+        selectedRow.set(null);
+        Run[] self = new Run[1];
+        TrainingFeed feed = new TrainingFeed(ui, () -> take(self[0]));
+        Task<TrainingResult> task = new Task<>() {
+            @Override
+            protected TrainingResult call() throws Exception {
+                return trainer.run(feed);
+            }
+        };
+        Run r = new Run(trainer, control, feed, data, task);
+        self[0] = r;
+        run = r;
+        task.setOnSucceeded(e -> finish(r, task.getValue()));
+        task.setOnFailed(e -> fail(r, task.getException()));
+        task.setOnCancelled(e -> fail(r, null));
+        running.set(true);
+        paused.set(false);
+        progress.set(0);
+        progressText.set("0 / " + Texts.count(total));
+        status.set("Training " + config.preset() + "…");
+        logSummary.set("");
+        curveVersion.set(curveVersion.get() + 1);
+        state.setTraining(true);
+        state.modelNameProperty().set(trainingName(config, 0, total));
+        Thread thread = new Thread(task, "training");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Pauses a going run, or resumes a paused one. */
+    public void togglePause() {
+        if (run == null) {
+            return;
+        }
+        if (paused.get()) {
+            run.control().resume();
+            paused.set(false);
+            status.set("Training " + run.trainer().config().preset() + "…");
+        } else {
+            run.control().pause();
+            paused.set(true);
+            status.set("Paused");
+        }
+    }
+
+    /** Stops the run; it ends (evaluating what it learnt so far) shortly after. */
+    public void stop() {
+        if (run != null) {
+            run.control().cancel();
+            paused.set(false);
+            status.set("Stopping…");
+        }
+    }
+
+    /** Takes in what the run reported since the last batch (FX thread). */
+    private void take(Run r) {
+        if (r != run) {
+            return;
+        }
+        Progress[] latest = new Progress[1];
+        LearningCurve c = curve;
+        IterationLog l = log;
+        r.feed().drain(new TrainingFeed.Sink() {
+            @Override
+            public void samples(int[] sample, byte[] actual, byte[] guess, float[] cost, int from, int to) {
+                l.append(sample, actual, guess, cost, from, to);
+                for (int i = from; i < to; i++) {
+                    c.add(cost[i]);
+                }
+            }
+
+            @Override
+            public void progress(Progress p) {
+                latest[0] = p;
+            }
+
+            @Override
+            public void checkpoint(Checkpoint checkpoint) {
+                c.checkpoint(checkpoint.iteration(), checkpoint.validationAccuracy());
+            }
+        });
+        curveVersion.set(curveVersion.get() + 1);
+        logSummary.set(Texts.count(l.size()) + " iterations · " + Texts.count(l.mistakeCount()) + " wrong");
+        Progress p = latest[0];
+        if (p != null) {
+            progress.set(p.fraction());
+            progressText.set(String.format(Locale.ROOT, "%s / %s · %,.0f samples/s · %s left", Texts.count(p.iteration()),
+                    Texts.count(p.totalIterations()), p.samplesPerSecond(), Texts.duration(p.secondsLeft())));
+            state.modelNameProperty().set(trainingName(r.trainer().config(), p.iteration(), p.totalIterations()));
+        }
+        long now = System.nanoTime();
+        if (now - lastSnapshotAt >= SNAPSHOT_NANOS) {
+            Network snapshot = r.trainer().snapshot();
+            if (snapshot != null && snapshot != state.networkProperty().get()) {
+                state.networkProperty().set(snapshot);
+            }
+            lastSnapshotAt = now;
+        }
+    }
+
+    private static String trainingName(TrainingConfig config, long done, long total) {
+        return "training: " + config.preset() + ", " + Texts.count(done) + " / " + Texts.count(total);
+    }
+
+    private void finish(Run r, TrainingResult res) {
+        take(r);
+        end(r);
+        TrainingConfig config = res.config();
+        progress.set((double) res.iterations() / Math.max(1, curve.totalIterations()));
+        progressText.set(String.format(Locale.ROOT, "%s / %s · %,.0f samples/s · %s", Texts.count(res.iterations()),
+                Texts.count(curve.totalIterations()), res.samplesPerSecond(), Texts.duration(res.seconds())));
+        result.set(res);
+        state.networkProperty().set(res.network());
+        String accuracy = res.test().total() > 0 ? res.test().accuracyLine("test") : "no test images";
+        state.modelNameProperty().set("trained: " + config.preset() + ", test " + Texts.percent(res.test().accuracy())
+                + " (unsaved)");
+        switch (res.status()) {
+            case COMPLETED -> {
+                status.set("Finished: " + accuracy);
+                feedback.info("Training finished", accuracy + String.format(Locale.ROOT, "\n%s iterations in %s (%,.0f samples/s)",
+                        Texts.count(res.iterations()), Texts.duration(res.seconds()), res.samplesPerSecond()));
+            }
+            case CANCELLED -> {
+                status.set("Stopped after " + Texts.count(res.iterations()) + " iterations: " + accuracy);
+                feedback.info("Training stopped", "Stopped after " + Texts.count(res.iterations()) + " iterations\n" + accuracy);
+            }
+            case DIVERGED -> {
+                status.set("Diverged after " + Texts.count(res.iterations()) + " iterations");
+                feedback.error("Training diverged", "The cost became NaN (or infinite) after " + Texts.count(res.iterations())
+                        + " iterations, so the run stopped and kept the last good weights.\nLower the learning rate (now "
+                        + config.learningRate() + ") and train again.");
+            }
+            default -> throw new IllegalStateException(res.status().toString());
+        }
+    }
+
+    private void fail(Run r, Throwable e) {
+        end(r);
+        status.set("Training failed");
+        if (e != null) {
+            feedback.error("Training failed", e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void end(Run r) {
+        if (r == run) {
+            running.set(false);
+            paused.set(false);
+            state.setTraining(false);
+        }
+    }
+
+    private SamplePicture picture(LogRow row) {
+        MnistData data = run != null ? run.data() : state.dataProperty().get();
+        if (data == null || row.sampleIndex() >= data.training().size()) {
+            return null;
+        }
+        DataSet set = data.training();
+        int n = set.pixelsPerImage();
+        byte[] pixels = new byte[n];
+        for (int p = 0; p < n; p++) {
+            pixels[p] = (byte) set.pixel(row.sampleIndex(), p);
+        }
+        String caption = String.format(Locale.ROOT, "iteration %s · image %s\na %d, guessed %d%s", Texts.count(row.iteration()),
+                Texts.count(row.sampleIndex()), row.actual(), row.guess(), row.right() ? "" : " ✗");
+        return new SamplePicture(set.rows(), set.cols(), pixels, caption);
+    }
+
+    public TrainingForm form() {
+        return form;
+    }
+
+    /** Whether Start can be pressed: no run going, valid settings, data loaded. */
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    /** The share of the run done, 0 to 1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** {@code 12,000 / 50,000 · 21,300 samples/s · 0:02 left}. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** What the pane is doing, e.g. "Paused" or "Finished: test accuracy: 0.9270 (9270/10000)". */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** {@code 12,000 iterations · 1,031 wrong}. */
+    public ReadOnlyStringProperty logSummaryProperty() {
+        return logSummary.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Speed> speedProperty() {
+        return speed;
+    }
+
+    public BooleanProperty mistakesOnlyProperty() {
+        return mistakesOnly;
+    }
+
+    /** Whether the log keeps its last row in view. */
+    public BooleanProperty followProperty() {
+        return follow;
+    }
+
+    /** The log rows to show (all, or the mistakes only); replaced by a new list for every run. */
+    public ReadOnlyObjectProperty<ObservableList<LogRow>> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    /** Changes whenever the curves have new points. */
+    public ReadOnlyLongProperty curveVersionProperty() {
+        return curveVersion.getReadOnlyProperty();
+    }
+
+    /** The current run's curve (null before the first run). */
+    LearningCurve curve() {
+        return curve;
+    }
+
+    /** The run before, shown greyed for comparison (null if none). */
+    LearningCurve previousCurve() {
+        return previousCurve;
+    }
+
+    /** The log row chosen in the table. */
+    public ObjectProperty<LogRow> selectedRowProperty() {
+        return selectedRow;
+    }
+
+    /** The training image of the chosen row. */
+    public ReadOnlyObjectProperty<SamplePicture> pictureProperty() {
+        return picture.getReadOnlyProperty();
+    }
+
+    /** How the last run ended (null before the first). */
+    public ReadOnlyObjectProperty<TrainingResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** The persisted part: the form. */
+    public TrainingSettings settings() {
+        return form.settings();
+    }
+
+    public void restore(TrainingSettings settings) {
+        form.restore(settings);
+    }
+}

@@ -1,0 +1,157 @@
+package org.mnistrecognition.app.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.mnistrecognition.training.Checkpoint;
+import org.mnistrecognition.training.Progress;
+
+/** The path from the training thread to the UI: nothing lost, in order, one pending drain at a time. */
+class FeedTest {
+
+    /** Collects what a drain hands over. */
+    private static final class Collector implements TrainingFeed.Sink {
+        final List<Integer> samples = new ArrayList<>();
+        final List<Object> events = new ArrayList<>();
+
+        @Override
+        public void samples(int[] sample, byte[] actual, byte[] guess, float[] cost, int from, int to) {
+            for (int i = from; i < to; i++) {
+                samples.add(sample[i]);
+                assertEquals(sample[i] % 10, actual[i]);
+                assertEquals((float) sample[i], cost[i]);
+            }
+        }
+
+        @Override
+        public void progress(Progress progress) {
+            events.add(progress);
+        }
+
+        @Override
+        public void checkpoint(Checkpoint checkpoint) {
+            events.add(checkpoint);
+        }
+    }
+
+    @Test
+    void aConcurrentReaderGetsEverySampleInOrder() throws Exception {
+        SampleStream stream = new SampleStream();
+        int n = 5 * SampleStream.CHUNK + 17;
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < n; i++) {
+                stream.add(i, i % 10, 0, i);
+            }
+        });
+        Collector got = new Collector();
+        writer.start();
+        while (writer.isAlive()) {
+            stream.drain(got);
+        }
+        writer.join();
+        stream.drain(got);
+        assertEquals(n, got.samples.size());
+        for (int i = 0; i < n; i++) {
+            assertEquals(i, got.samples.get(i));
+        }
+    }
+
+    @Test
+    void oneDrainIsPendingAtATime() throws Exception {
+        LinkedBlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        Collector got = new Collector();
+        TrainingFeed[] feed = new TrainingFeed[1];
+        feed[0] = new TrainingFeed(ui::add, () -> feed[0].drain(got));
+        for (int i = 0; i < 10_000; i++) {
+            feed[0].iteration(i + 1, i, i % 10, 3, i);
+        }
+        feed[0].progress(new Progress(10_000, 20_000, 1, 0.5, 0.9, 1000, 10, 0.1));
+        assertEquals(1, ui.size(), "one pending drain for 10,000 samples and a summary");
+        ui.take().run();
+        assertEquals(10_000, got.samples.size());
+        assertEquals(1, got.events.size());
+        for (int i = 10_000; i < 20_000; i++) {
+            feed[0].iteration(i + 1, i, i % 10, 3, i);
+        }
+        feed[0].checkpoint(new Checkpoint(20_000, 0.8));
+        Runnable next = ui.poll(10, TimeUnit.SECONDS);
+        assertTrue(next != null, "the next drain is scheduled");
+        assertTrue(ui.isEmpty());
+        next.run();
+        assertEquals(20_000, got.samples.size());
+        assertEquals(2, got.events.size());
+    }
+
+    @Test
+    void theLogKeepsEveryRowAndListsTheMistakes() {
+        IterationLog log = new IterationLog();
+        int[] added = new int[2];
+        log.rows().addListener((javafx.collections.ListChangeListener<LogRow>) c -> {
+            while (c.next()) {
+                added[0] += c.getAddedSize();
+            }
+        });
+        log.mistakes().addListener((javafx.collections.ListChangeListener<LogRow>) c -> {
+            while (c.next()) {
+                added[1] += c.getAddedSize();
+            }
+        });
+        int n = 3000;
+        int[] sample = new int[n];
+        byte[] actual = new byte[n];
+        byte[] guess = new byte[n];
+        float[] cost = new float[n];
+        for (int i = 0; i < n; i++) {
+            sample[i] = i;
+            actual[i] = (byte) (i % 10);
+            guess[i] = (byte) (i % 3 == 0 ? (i + 1) % 10 : i % 10);
+            cost[i] = i / 1000f;
+        }
+        log.append(sample, actual, guess, cost, 0, 1000);
+        log.append(sample, actual, guess, cost, 1000, n);
+        assertEquals(n, log.rows().size());
+        assertEquals(1000, log.mistakes().size());
+        assertEquals(n, added[0]);
+        assertEquals(1000, added[1]);
+        assertEquals(new LogRow(1235, 1234, 4, 4, 1234 / 1000f), log.rows().get(1234));
+        LogRow wrong = log.mistakes().get(5);
+        assertEquals(16, wrong.iteration());
+        assertTrue(!wrong.right());
+    }
+
+    @Test
+    void theCurveStaysSmallHoweverLongTheRun() {
+        LearningCurve curve = new LearningCurve(1_000_000);
+        for (int i = 0; i < 1_000_000; i++) {
+            curve.add(i % 2 == 0 ? 0.2 : 0.4);
+        }
+        assertTrue(curve.points() <= LearningCurve.MAX_POINTS);
+        assertTrue(curve.points() >= LearningCurve.MAX_POINTS / 2);
+        assertEquals(1_000_000, curve.lastX());
+        for (int i = 1; i < curve.points(); i++) {
+            assertTrue(curve.x(i) > curve.x(i - 1));
+            assertTrue(curve.low(i) <= curve.average(i) && curve.average(i) <= curve.high(i));
+        }
+        assertEquals(0.3, curve.average(curve.points() - 1), 0.01);
+        assertEquals(0.2, curve.low(curve.points() - 1));
+        assertEquals(0.4, curve.high(curve.points() - 1));
+        curve.checkpoint(500_000, 0.91);
+        curve.checkpoint(1_000_000, Double.NaN);
+        assertEquals(1, curve.checkpoints());
+    }
+
+    @Test
+    void theChartScaleIgnoresTheFirstSamples() {
+        LearningCurve curve = new LearningCurve(5000);
+        curve.add(9);
+        for (int i = 1; i < 5000; i++) {
+            curve.add(1);
+        }
+        assertTrue(curve.maxAverage() < 1.5, "the early spike does not set the scale: " + curve.maxAverage());
+    }
+}

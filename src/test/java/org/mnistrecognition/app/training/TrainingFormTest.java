@@ -1,0 +1,123 @@
+package org.mnistrecognition.app.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mnistrecognition.network.Activation;
+import org.mnistrecognition.network.Cost;
+import org.mnistrecognition.training.Preset;
+import org.mnistrecognition.training.TrainingConfig;
+
+/** The settings form checks what is typed, without the FX thread. */
+class TrainingFormTest {
+    private final TrainingForm form = new TrainingForm();
+
+    @Test
+    void seedIsPreselectedAndValid() {
+        TrainingConfig config = form.configProperty().get();
+        assertNotNull(config);
+        assertEquals("seed", config.preset());
+        assertEquals(List.of(784, 200, 200, 10), config.architecture().sizes());
+        assertEquals(50_000, config.iterations());
+        assertNull(form.problemProperty().get());
+    }
+
+    @Test
+    void choosingAPresetFillsTheFields() {
+        form.presetProperty().set(Preset.BEST);
+        assertEquals("784,400,200,10", form.layersProperty().get());
+        assertEquals(Activation.RELU, form.hiddenProperty().get());
+        assertEquals(Activation.SOFTMAX, form.outputProperty().get());
+        assertEquals(Cost.CROSS_ENTROPY, form.costProperty().get());
+        assertEquals("64", form.batchSizeProperty().get());
+        assertEquals(TrainingForm.LengthUnit.EPOCHS, form.lengthUnitProperty().get());
+        assertEquals("20", form.lengthProperty().get());
+        assertEquals("best", form.configProperty().get().preset());
+        assertEquals(Preset.BEST.config(1).momentum(), form.configProperty().get().momentum());
+    }
+
+    @Test
+    void layersMustStartWithThePixelsAndEndWithTenDigits() {
+        form.layersProperty().set("100,10");
+        assertTrue(form.errorProperty(TrainingForm.Field.LAYERS).get().contains("784"));
+        assertNull(form.configProperty().get());
+        form.layersProperty().set("784,30,9");
+        assertTrue(form.errorProperty(TrainingForm.Field.LAYERS).get().contains("10 units"));
+        form.layersProperty().set("784,thirty,10");
+        assertTrue(form.errorProperty(TrainingForm.Field.LAYERS).get().contains("whole numbers"));
+        form.layersProperty().set("784, 30, 10");
+        assertNull(form.errorProperty(TrainingForm.Field.LAYERS).get());
+        assertEquals("custom", form.configProperty().get().preset());
+    }
+
+    @Test
+    void theFirstLayerFollowsTheImages() {
+        form.inputSizeProperty().set(64);
+        assertTrue(form.errorProperty(TrainingForm.Field.LAYERS).get().contains("64 units"));
+        form.layersProperty().set("64,16,10");
+        assertNotNull(form.configProperty().get());
+    }
+
+    @Test
+    void numbersAreCheckedWithTheConfigurationsOwnMessages() {
+        form.learningRateProperty().set("0");
+        assertEquals("the learning rate must be a positive number, got 0.0",
+                form.errorProperty(TrainingForm.Field.LEARNING_RATE).get());
+        form.learningRateProperty().set("fast");
+        assertTrue(form.errorProperty(TrainingForm.Field.LEARNING_RATE).get().contains("must be a number"));
+        form.learningRateProperty().set("0.1");
+        form.batchSizeProperty().set("0");
+        assertEquals("the batch size must be at least 1, got 0", form.errorProperty(TrainingForm.Field.BATCH_SIZE).get());
+        form.batchSizeProperty().set("1");
+        form.lengthProperty().set("0");
+        assertTrue(form.errorProperty(TrainingForm.Field.LENGTH).get().contains("iterations or epochs"));
+        form.lengthProperty().set("1000");
+        form.seedProperty().set("x");
+        assertTrue(form.errorProperty(TrainingForm.Field.SEED).get().contains("seed"));
+        form.seedProperty().set("7");
+        assertEquals(7, form.configProperty().get().seed());
+        assertEquals(0.1, form.configProperty().get().learningRate());
+    }
+
+    @Test
+    void theCostMustSuitTheOutput() {
+        form.costProperty().set(Cost.CROSS_ENTROPY);
+        form.outputProperty().set(Activation.RELU);
+        assertTrue(form.errorProperty(TrainingForm.Field.COST).get().contains("cost needs a sigmoid or softmax output"));
+        assertNull(form.configProperty().get());
+        form.outputProperty().set(Activation.SOFTMAX);
+        assertNull(form.errorProperty(TrainingForm.Field.COST).get());
+        assertNotNull(form.configProperty().get());
+    }
+
+    @Test
+    void softmaxIsNoHiddenActivation() {
+        form.hiddenProperty().set(Activation.SOFTMAX);
+        assertTrue(form.errorProperty(TrainingForm.Field.HIDDEN).get().contains("softmax"));
+    }
+
+    @Test
+    void settingsSurviveARoundTrip() {
+        form.presetProperty().set(Preset.SEED_FIXED);
+        form.learningRateProperty().set("0.05");
+        form.lengthProperty().set("1234");
+        form.seedProperty().set("9");
+        TrainingSettings saved = form.settings();
+        TrainingForm other = new TrainingForm();
+        other.restore(saved);
+        assertEquals(saved, other.settings());
+        assertEquals(0.05, other.configProperty().get().learningRate());
+        assertEquals(1234, other.configProperty().get().iterations());
+    }
+
+    @Test
+    void unreadableSettingsFallBackToThePreset() {
+        form.restore(new TrainingSettings("nonsense", null, "bogus", "sigmoid", "quadratic", null, null, null, "WEEKS", null));
+        assertEquals(Preset.SEED, form.presetProperty().get());
+        assertNotNull(form.configProperty().get());
+    }
+}

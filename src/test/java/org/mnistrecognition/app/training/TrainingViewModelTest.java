@@ -1,0 +1,177 @@
+package org.mnistrecognition.app.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mnistrecognition.app.AppState;
+import org.mnistrecognition.app.Feedback;
+import org.mnistrecognition.training.TrainingResult;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The training view model driving real runs on a small synthetic data set. Its Task needs the FX
+ * toolkit running, but no control is involved.
+ */
+class TrainingViewModelTest {
+    private AppState state;
+    private TrainingViewModel model;
+    private final List<String> messages = new ArrayList<>();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        state = new AppState();
+        state.dataProperty().set(SyntheticData.create());
+        model = new TrainingViewModel(state);
+        model.setFeedback(new Feedback() {
+            @Override
+            public void error(String title, String message) {
+                messages.add("error: " + title + ": " + message);
+            }
+
+            @Override
+            public void info(String title, String message) {
+                messages.add("info: " + title + ": " + message);
+            }
+        });
+        model.form().layersProperty().set("64,16,10");
+    }
+
+    private static <T> T fx(Callable<T> what) throws Exception {
+        return WaitForAsyncUtils.asyncFx(what).get(10, TimeUnit.SECONDS);
+    }
+
+    private void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    @Test
+    void aRunFillsTheLogTheCurveAndTheProgress() throws Exception {
+        model.form().lengthProperty().set("3000");
+        fx(() -> {
+            model.start();
+            return null;
+        });
+        assertTrue(state.trainingProperty().get());
+        waitUntil(() -> !model.runningProperty().get());
+        TrainingResult result = model.resultProperty().get();
+        assertNotNull(result);
+        assertEquals(TrainingResult.Status.COMPLETED, result.status());
+        assertEquals(3000, result.iterations());
+        assertEquals(3000, model.rowsProperty().get().size());
+        assertEquals(1, model.rowsProperty().get().get(0).iteration());
+        assertEquals(3000, model.curve().lastX());
+        assertTrue(model.curve().checkpoints() >= 9, "validation accuracy at checkpoints");
+        assertEquals(1.0, model.progressProperty().get());
+        assertSame(result.network(), state.networkProperty().get());
+        assertFalse(state.trainingProperty().get());
+        assertTrue(state.modelNameProperty().get().contains("unsaved"));
+        assertTrue(messages.get(messages.size() - 1).startsWith("info: Training finished: test accuracy: "), messages.toString());
+
+        fx(() -> {
+            model.mistakesOnlyProperty().set(true);
+            return null;
+        });
+        assertTrue(model.rowsProperty().get().stream().noneMatch(LogRow::right));
+        LogRow row = model.rowsProperty().get().get(0);
+        fx(() -> {
+            model.selectedRowProperty().set(row);
+            return null;
+        });
+        SamplePicture picture = model.pictureProperty().get();
+        assertEquals(8, picture.rows());
+        assertEquals(64, picture.pixels().length);
+        assertEquals(SyntheticData.create().training().pixel(row.sampleIndex(), 9), picture.pixels()[9] & 0xFF);
+
+        fx(() -> {
+            model.start();
+            return null;
+        });
+        assertNotNull(model.previousCurve(), "the last run stays for comparison");
+        waitUntil(() -> !model.runningProperty().get());
+    }
+
+    @Test
+    void pauseHoldsTheRunAndStopEndsIt() throws Exception {
+        model.form().lengthProperty().set("1000000");
+        model.speedProperty().set(Speed.PER_SECOND_1000);
+        fx(() -> {
+            model.start();
+            return null;
+        });
+        waitUntil(() -> model.rowsProperty().get().size() > 20);
+        fx(() -> {
+            model.togglePause();
+            return null;
+        });
+        assertTrue(model.pausedProperty().get());
+        // the trainer reports once more when it notices the pause; after that nothing moves
+        waitUntil(() -> Math.round(model.progressProperty().get() * 1_000_000) == model.rowsProperty().get().size());
+        int held = fx(() -> model.rowsProperty().get().size());
+        Thread.sleep(300);
+        assertEquals(held, (int) fx(() -> model.rowsProperty().get().size()));
+        fx(() -> {
+            model.togglePause();
+            return null;
+        });
+        waitUntil(() -> model.rowsProperty().get().size() > held);
+        fx(() -> {
+            model.stop();
+            return null;
+        });
+        waitUntil(() -> !model.runningProperty().get());
+        TrainingResult result = model.resultProperty().get();
+        assertEquals(TrainingResult.Status.CANCELLED, result.status());
+        assertTrue(result.iterations() < 1_000_000);
+        assertEquals(result.iterations(), model.rowsProperty().get().size());
+    }
+
+    @Test
+    void aDivergingRunSaysWhatToLower() throws Exception {
+        model.form().presetProperty().set(org.mnistrecognition.training.Preset.BEST);
+        model.form().layersProperty().set("64,16,10");
+        model.form().learningRateProperty().set("1e6");
+        model.form().lengthUnitProperty().set(TrainingForm.LengthUnit.ITERATIONS);
+        model.form().lengthProperty().set("5000");
+        assertNull(model.form().problemProperty().get());
+        fx(() -> {
+            model.start();
+            return null;
+        });
+        waitUntil(() -> !model.runningProperty().get());
+        assertEquals(TrainingResult.Status.DIVERGED, model.resultProperty().get().status());
+        String last = messages.get(messages.size() - 1);
+        assertTrue(last.startsWith("error: Training diverged"), last);
+        assertTrue(last.contains("NaN") && last.contains("learning rate"), last);
+    }
+
+    @Test
+    void startNeedsDataAndValidSettings() throws Exception {
+        model.form().learningRateProperty().set("-1");
+        assertFalse(model.canStartProperty().get());
+        model.form().learningRateProperty().set("0.2");
+        assertTrue(model.canStartProperty().get());
+        state.dataProperty().set(null);
+        assertFalse(model.canStartProperty().get());
+        Platform.runLater(model::start);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(model.runningProperty().get());
+    }
+}
