@@ -16,8 +16,8 @@ import org.mnistrecognition.network.kernels.Kernels;
  * (the 784x200 first layer alone is 1.25 MB of doubles, more than one core's L2) and no cache line
  * is written by both. Per layer, the threads exchange only small vectors: partial sums of the
  * forward pass and their halves of the back-propagated error, meeting at a barrier each time.
- * The rows are always split in {@value #SHARES} shares, whatever the number of threads, and the
- * partial sums added in share order, so one thread and two give the same run, bit for bit.
+ * A run is reproducible for a given seed and number of threads; one thread and two differ in the
+ * last bits because the partial sums change the order of some additions.
  */
 final class SampleEngine implements Engine {
     private final Network network;
@@ -26,12 +26,10 @@ final class SampleEngine implements Engine {
     private final boolean bias;
     private final SampleSource source;
     private final int depth;
-    /** The row shares of every layer; a thread owns SHARES / threads consecutive shares. */
-    private static final int SHARES = 2;
     private final int parts;
-    /** rowSplit[l][s] .. rowSplit[l][s+1]: the rows of W_l (its inputs) in share s. */
+    /** rowSplit[l][t] .. rowSplit[l][t+1]: the rows of W_l (its inputs) owned by part t. */
     private final int[][] rowSplit;
-    /** partialZ[l][s]: share s's part of z_l = x W_l (+ b_l, counted by share 0), length outputs(l). */
+    /** partialZ[l][t]: part t's share of z_l = x W_l (+ b_l, counted by part 0), length outputs(l). */
     private final double[][][] partialZ;
     /** z[t][l], a[t][l]: part t's private copy of layer l's pre-activations and activations. */
     private final double[][][] z;
@@ -59,21 +57,19 @@ final class SampleEngine implements Engine {
         this.bias = network.architecture().bias();
         this.source = source;
         this.depth = network.depth();
-        this.parts = threads >= SHARES ? SHARES : 1;
-        rowSplit = new int[depth][SHARES + 1];
-        partialZ = new double[depth][SHARES][];
+        this.parts = Math.max(1, threads);
+        rowSplit = new int[depth][parts + 1];
+        partialZ = new double[depth][parts][];
         z = new double[parts][depth][];
         a = new double[parts][depth][];
         sharedDelta = new double[depth][];
         for (int l = 0; l < depth; l++) {
             Layer layer = network.layer(l);
-            for (int sh = 0; sh <= SHARES; sh++) {
-                rowSplit[l][sh] = (int) ((long) layer.inputs() * sh / SHARES);
-            }
-            for (int sh = 0; sh < SHARES; sh++) {
-                partialZ[l][sh] = new double[layer.outputs()];
+            for (int t = 0; t <= parts; t++) {
+                rowSplit[l][t] = (int) ((long) layer.inputs() * t / parts);
             }
             for (int t = 0; t < parts; t++) {
+                partialZ[l][t] = new double[layer.outputs()];
                 z[t][l] = new double[layer.outputs()];
                 a[t][l] = new double[layer.outputs()];
             }
@@ -109,39 +105,34 @@ final class SampleEngine implements Engine {
         int[] idx = indices[t];
         double[] val = values[t];
         int nnz = source.fetch(sample, 0, 0, idx, val);
-        int firstShare = t * SHARES / parts;
-        int endShare = (t + 1) * SHARES / parts;
-        // this part's pixels: the non-zero ones in its shares' row range (indices come sorted)
-        int kFrom = lowerBound(idx, nnz, rowSplit[0][firstShare]);
-        int kTo = lowerBound(idx, nnz, rowSplit[0][endShare]);
+        // this part's pixels: the non-zero ones in its row range (indices come sorted)
+        int kFrom = lowerBound(idx, nnz, rowSplit[0][t]);
+        int kTo = lowerBound(idx, nnz, rowSplit[0][t + 1]);
         double[][] zs = z[t];
         double[][] as = a[t];
 
         for (int l = 0; l <= last; l++) {
             Layer layer = network.layer(l);
             int n = layer.outputs();
-            for (int sh = firstShare; sh < endShare; sh++) {
-                double[] pz = partialZ[l][sh];
-                if (bias && sh == 0) {
-                    System.arraycopy(layer.biases().data, 0, pz, 0, n);
-                } else {
-                    Arrays.fill(pz, 0.0);
-                }
-                if (l == 0) {
-                    // pz = x[share's pixels] W0[share's pixels, :]
-                    kernels.gemv(n, lowerBound(idx, nnz, rowSplit[0][sh]), lowerBound(idx, nnz, rowSplit[0][sh + 1]),
-                            idx, val, layer.weights().data, 0, n, pz, 0);
-                } else {
-                    // pz = a_{l-1}[share's rows] W_l[share's rows, :]
-                    kernels.gemv(n, rowSplit[l][sh], rowSplit[l][sh + 1], null, as[l - 1], layer.weights().data, 0, n, pz, 0);
-                }
+            double[] pz = partialZ[l][t];
+            if (bias && t == 0) {
+                System.arraycopy(layer.biases().data, 0, pz, 0, n);
+            } else {
+                Arrays.fill(pz, 0.0);
+            }
+            if (l == 0) {
+                // pz = x[own pixels] W0[own pixels, :]
+                kernels.gemv(n, kFrom, kTo, idx, val, layer.weights().data, 0, n, pz, 0);
+            } else {
+                // pz = a_{l-1}[own rows] W_l[own rows, :]
+                kernels.gemv(n, rowSplit[l][t], rowSplit[l][t + 1], null, as[l - 1], layer.weights().data, 0, n, pz, 0);
             }
             barrier.await();
             double[] zl = zs[l];
             System.arraycopy(partialZ[l][0], 0, zl, 0, n);
-            for (int sh = 1; sh < SHARES; sh++) {
-                // z_l = Σ_shares pz
-                kernels.axpy(n, 1.0, partialZ[l][sh], 0, zl, 0);
+            for (int q = 1; q < parts; q++) {
+                // z_l = Σ_parts pz
+                kernels.axpy(n, 1.0, partialZ[l][q], 0, zl, 0);
             }
             kernels.activate(layer.activation(), zl, as[l], 0, n);
         }
@@ -166,8 +157,8 @@ final class SampleEngine implements Engine {
             double[] w = layer.weights().data;
             double[] prevA = as[l - 1];
             double[] g = sharedDelta[l - 1];
-            int lo = rowSplit[l][firstShare];
-            int hi = rowSplit[l][endShare];
+            int lo = rowSplit[l][t];
+            int hi = rowSplit[l][t + 1];
             boolean relu = network.layer(l - 1).activation() == Activation.RELU;
             for (int i = lo; i < hi; i++) {
                 double ai = prevA[i];

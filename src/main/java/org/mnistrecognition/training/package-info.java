@@ -8,6 +8,6 @@
  * original's one-sample-at-a-time SGD with back-propagation and update fused in one pass over each weight
  * row, and {@code BatchEngine}, mini-batches with momentum and weight decay. Both split the work between
  * two threads so that each core keeps its share of the weights in its own cache. A run is reproducible:
- * the same configuration gives the same weights, bit for bit, on one thread or two and on JDK 17 or 25.
+ * the same configuration (seed and thread count included) gives the same weights, bit for bit, on JDK 17.
  */
 package org.mnistrecognition.training;

@@ -3,7 +3,6 @@ package org.mnistrecognition.network.kernels;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,16 +15,6 @@ public final class VectorKernels implements Kernels {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** HALVES[k] moves lane i + 2^k to lane i: the steps of {@link #sum}'s fixed-order reduction. */
-    @SuppressWarnings("unchecked")
-    private static final VectorShuffle<Double>[] HALVES = new VectorShuffle[Integer.numberOfTrailingZeros(L) + 1];
-
-    static {
-        for (int k = 0; (1 << k) < L; k++) {
-            int step = 1 << k;
-            HALVES[k] = VectorShuffle.fromOp(S, i -> (i + step) % L);
-        }
-    }
 
     private VectorKernels() {
     }
@@ -65,7 +54,7 @@ public final class VectorKernels implements Kernels {
         for (int bound = n - L; i <= bound; i += L) {
             acc0 = DoubleVector.fromArray(S, x, xOff + i).fma(DoubleVector.fromArray(S, y, yOff + i), acc0);
         }
-        double s = sum(acc0.add(acc1));
+        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
             s += x[xOff + i] * y[yOff + i];
         }
@@ -83,7 +72,7 @@ public final class VectorKernels implements Kernels {
             acc = vw.fma(vd, acc);
             vd.fma(va, vw).intoArray(w, wOff + i);
         }
-        double s = sum(acc);
+        double s = acc.reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
             double wi = w[wOff + i];
             double di = d[dOff + i];
@@ -124,7 +113,7 @@ public final class VectorKernels implements Kernels {
         for (int bound = k - L; p <= bound; p += L) {
             acc = DoubleVector.fromArray(S, a, a0 + p).fma(DoubleVector.fromArray(S, b, b0 + p), acc);
         }
-        double r = sum(acc);
+        double r = acc.reduceLanes(VectorOperators.ADD);
         for (; p < k; p++) {
             r += a[a0 + p] * b[b0 + p];
         }
@@ -155,10 +144,10 @@ public final class VectorKernels implements Kernels {
             s03 = x0.fma(y, s03);
             s13 = x1.fma(y, s13);
         }
-        double r00 = sum(s00), r01 = sum(s01);
-        double r02 = sum(s02), r03 = sum(s03);
-        double r10 = sum(s10), r11 = sum(s11);
-        double r12 = sum(s12), r13 = sum(s13);
+        double r00 = s00.reduceLanes(VectorOperators.ADD), r01 = s01.reduceLanes(VectorOperators.ADD);
+        double r02 = s02.reduceLanes(VectorOperators.ADD), r03 = s03.reduceLanes(VectorOperators.ADD);
+        double r10 = s10.reduceLanes(VectorOperators.ADD), r11 = s11.reduceLanes(VectorOperators.ADD);
+        double r12 = s12.reduceLanes(VectorOperators.ADD), r13 = s13.reduceLanes(VectorOperators.ADD);
         for (; p < k; p++) {
             double x0 = a[a0 + p];
             double x1 = a[a1 + p];
@@ -432,20 +421,5 @@ public final class VectorKernels implements Kernels {
         }
         long kBits = (Double.doubleToRawLongBits(shifted) - Double.doubleToRawLongBits(ROUNDER) + 1023L) << 52;
         return p * Double.longBitsToDouble(kBits);
-    }
-
-    /**
-     * The sum of a vector's lanes, always in the same order: the lanes in pairs, then the pairs'
-     * sums in pairs, and so on. The Vector API leaves the order of {@code reduceLanes(ADD)} open, and
-     * some JDKs add in one order in the interpreter and another in compiled code, which would make
-     * a run's last bits depend on JIT timing.
-     */
-    private static double sum(DoubleVector v) {
-        int half = L / 2;
-        while (half >= 1) {
-            v = v.add(v.rearrange(HALVES[Integer.numberOfTrailingZeros(half)]));
-            half /= 2;
-        }
-        return v.lane(0);
     }
 }
