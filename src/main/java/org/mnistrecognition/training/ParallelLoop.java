@@ -11,6 +11,7 @@ import java.util.function.IntConsumer;
  */
 final class ParallelLoop implements AutoCloseable {
     private static final long SPIN_NANOS = 50_000;
+    private static final long YIELD_NANOS = 2_000_000;
 
     private final Thread[] workers;
     private final AtomicInteger pending = new AtomicInteger();
@@ -50,10 +51,13 @@ final class ParallelLoop implements AutoCloseable {
         body.accept(0);
         long start = System.nanoTime();
         while (pending.get() > 0) {
-            if (System.nanoTime() - start < SPIN_NANOS) {
+            long waited = System.nanoTime() - start;
+            if (waited < SPIN_NANOS) {
                 Thread.onSpinWait();
+            } else if (waited < YIELD_NANOS) {
+                Thread.yield();
             } else {
-                LockSupport.parkNanos(this, 20_000);
+                LockSupport.parkNanos(this, 50_000);
             }
         }
         Throwable f = failure;
@@ -71,8 +75,11 @@ final class ParallelLoop implements AutoCloseable {
         while (!closed) {
             long start = System.nanoTime();
             while (generation == seen && !closed) {
-                if (System.nanoTime() - start < SPIN_NANOS) {
+                long waited = System.nanoTime() - start;
+                if (waited < SPIN_NANOS) {
                     Thread.onSpinWait();
+                } else if (waited < YIELD_NANOS) {
+                    Thread.yield();
                 } else {
                     LockSupport.parkNanos(this, 1_000_000);
                 }
