@@ -6,12 +6,10 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs a short task on {@code parts} threads at once, the caller being part 0, many times a
- * second: the workers spin briefly between tasks before they park, so handing over costs
- * microseconds rather than a thread wake-up.
+ * second: the threads wait by {@link Backoff}, so handing over costs microseconds rather than a
+ * thread wake-up.
  */
 final class ParallelLoop implements AutoCloseable {
-    private static final long SPIN_NANOS = 50_000;
-    private static final long YIELD_NANOS = 2_000_000;
 
     private final Thread[] workers;
     private final AtomicInteger pending = new AtomicInteger();
@@ -51,14 +49,7 @@ final class ParallelLoop implements AutoCloseable {
         body.accept(0);
         long start = System.nanoTime();
         while (pending.get() > 0) {
-            long waited = System.nanoTime() - start;
-            if (waited < SPIN_NANOS) {
-                Thread.onSpinWait();
-            } else if (waited < YIELD_NANOS) {
-                Thread.yield();
-            } else {
-                LockSupport.parkNanos(this, 50_000);
-            }
+            Backoff.pause(start, this, 50_000);
         }
         Throwable f = failure;
         if (f != null) {
@@ -75,14 +66,7 @@ final class ParallelLoop implements AutoCloseable {
         while (!closed) {
             long start = System.nanoTime();
             while (generation == seen && !closed) {
-                long waited = System.nanoTime() - start;
-                if (waited < SPIN_NANOS) {
-                    Thread.onSpinWait();
-                } else if (waited < YIELD_NANOS) {
-                    Thread.yield();
-                } else {
-                    LockSupport.parkNanos(this, 1_000_000);
-                }
+                Backoff.pause(start, this, 1_000_000);
             }
             if (closed) {
                 return;

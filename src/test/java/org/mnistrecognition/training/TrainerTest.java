@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,26 +26,9 @@ import org.mnistrecognition.network.kernels.Kernels;
 /** The trainer on small synthetic data: reproducible, observable, controllable. */
 class TrainerTest {
 
-    /** 600 8x8 images of ten classes: class c lights up row c % 8 and column c / 8 * 4, plus noise. */
+    /** The small synthetic data set the tests train on (see {@link SyntheticData}). */
     static MnistData synthetic() {
-        Random random = new Random(3);
-        int n = 600;
-        byte[] pixels = new byte[n * 64];
-        byte[] labels = new byte[n];
-        for (int i = 0; i < n; i++) {
-            int c = i % 10;
-            labels[i] = (byte) c;
-            for (int p = 0; p < 64; p++) {
-                int r = p / 8;
-                int col = p % 8;
-                boolean on = r == c % 8 || col == (c / 8) * 4 + (c % 3);
-                int v = on ? 150 + random.nextInt(100) : (random.nextInt(10) == 0 ? random.nextInt(80) : 0);
-                pixels[i * 64 + p] = (byte) v;
-            }
-        }
-        DataSet all = new DataSet("synthetic", 8, 8, pixels, labels);
-        return new MnistData(all.slice(0, 400, "training"), all.slice(400, 500, "validation"),
-                all.slice(500, 600, "test"), "synthetic");
+        return SyntheticData.create();
     }
 
     static TrainingConfig small(Preset preset) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Feedback;
+import org.mnistrecognition.training.SyntheticData;
 import org.mnistrecognition.training.TrainingResult;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;

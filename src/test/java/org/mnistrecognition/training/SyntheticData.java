@@ -1,4 +1,4 @@
-package org.mnistrecognition.app.training;
+package org.mnistrecognition.training;
 
 import java.util.Random;
 import org.mnistrecognition.data.DataSet;
