@@ -168,9 +168,9 @@ public final class TrainingForm {
             throw new IllegalArgumentException("choose the activations and the cost");
         }
         Architecture arch = new Architecture(sizes, hidden.get(), output.get(), base.architecture().bias());
+        // the length and the seed are the run's, not the preset's (as on the command line)
         boolean same = arch.equals(base.architecture()) && cost.get() == base.cost() && lr == base.learningRate()
-                && batch == base.batchSize() && iterations == base.iterations()
-                && (iterations > 0 || epochs == base.epochs());
+                && batch == base.batchSize();
         return new TrainingConfig(same ? p.id() : "custom", arch, base.initialisation(), cost.get(), lr, batch,
                 base.momentum(), base.weightDecay(), base.schedule(), iterations, epochs, s, base.shuffle(),
                 base.originalStepOrder(), base.maxShift(), trainingThreads(base.threads()));

@@ -27,6 +27,16 @@ class TrainingFormTest {
     }
 
     @Test
+    void theLengthAndSeedKeepThePresetAndOtherSettingsMakeItCustom() {
+        form.lengthProperty().set("100000");
+        form.seedProperty().set("3");
+        assertEquals("seed", form.configProperty().get().preset(), "the original, run twice as long");
+        assertEquals(100_000, form.configProperty().get().iterations());
+        form.learningRateProperty().set("0.1");
+        assertEquals("custom", form.configProperty().get().preset());
+    }
+
+    @Test
     void choosingAPresetFillsTheFields() {
         form.presetProperty().set(Preset.BEST);
         assertEquals("784,400,200,10", form.layersProperty().get());
