@@ -132,17 +132,33 @@ public final class DataSet {
      * @return how many were written (the rest of both arrays is left as it was)
      */
     public int copyNonZero(int i, int[] indices, double[] values) {
+        return copyNonZero(i, 0, 0, indices, values);
+    }
+
+    /**
+     * Copies the non-zero pixels of image {@code i} moved by {@code dx} columns and {@code dy} rows
+     * (the training's shift augmentation); pixels moved past an edge are dropped.
+     *
+     * @param indices receives the row-major positions of the moved non-zero pixels, ascending
+     * @param values receives their values scaled into [0, 1], same order
+     * @return how many were written (the rest of both arrays is left as it was)
+     */
+    public int copyNonZero(int i, int dx, int dy, int[] indices, double[] values) {
         int n = pixelsPerImage();
         checkDst(indices.length, n);
         checkDst(values.length, n);
         int base = Objects.checkIndex(i, size()) * n;
         int count = 0;
-        for (int k = 0; k < n; k++) {
-            int v = pixels[base + k] & 0xFF;
-            if (v != 0) {
-                indices[count] = k;
-                values[count] = SCALE[v];
-                count++;
+        for (int r = Math.max(0, -dy); r < Math.min(rows, rows - dy); r++) {
+            int src = base + r * cols;
+            int dst = (r + dy) * cols + dx;
+            for (int c = Math.max(0, -dx); c < Math.min(cols, cols - dx); c++) {
+                int v = pixels[src + c] & 0xFF;
+                if (v != 0) {
+                    indices[count] = dst + c;
+                    values[count] = SCALE[v];
+                    count++;
+                }
             }
         }
         return count;

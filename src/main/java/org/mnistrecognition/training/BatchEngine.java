@@ -1,6 +1,7 @@
 package org.mnistrecognition.training;
 
 import java.util.Arrays;
+import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.network.Activation;
 import org.mnistrecognition.network.Cost;
 import org.mnistrecognition.network.Layer;
@@ -20,7 +21,8 @@ final class BatchEngine implements Engine {
     private final Kernels kernels;
     private final Cost cost;
     private final boolean bias;
-    private final SampleSource source;
+    /** The training images. */
+    private final DataSet data;
     private final int capacity;
     private final int depth;
     private final int[] in;
@@ -63,12 +65,12 @@ final class BatchEngine implements Engine {
     private Outcome stepOutcome;
     private double stepRate;
 
-    BatchEngine(Network network, TrainingConfig config, SampleSource source, Kernels kernels) {
+    BatchEngine(Network network, TrainingConfig config, DataSet data, Kernels kernels) {
         this.network = network;
         this.kernels = kernels;
         this.cost = config.cost();
         this.bias = network.architecture().bias();
-        this.source = source;
+        this.data = data;
         this.capacity = config.batchSize();
         this.depth = network.depth();
         this.momentum = config.momentum();
@@ -139,7 +141,7 @@ final class BatchEngine implements Engine {
         for (int s = stepCount * t / parts; s < stepCount * (t + 1) / parts; s++) {
             int dx = stepShifts == null ? 0 : stepShifts[2 * s];
             int dy = stepShifts == null ? 0 : stepShifts[2 * s + 1];
-            nnz[s] = source.fetch(stepSamples[s], dx, dy, indices[s], values[s]);
+            nnz[s] = data.copyNonZero(stepSamples[s], dx, dy, indices[s], values[s]);
         }
     }
 
@@ -226,7 +228,7 @@ final class BatchEngine implements Engine {
         int n = out[last];
         Activation outAct = network.layer(last).activation();
         for (int s = from; s < to; s++) {
-            int label = source.data().label(stepSamples[s]);
+            int label = data.label(stepSamples[s]);
             stepOutcome.guess()[s] = Network.argmax(a[last], s * n, n);
             stepOutcome.cost()[s] = cost.value(outAct, a[last], s * n, n, label);
             cost.outputDelta(outAct, z[last], a[last], delta[last], s * n, n, label);

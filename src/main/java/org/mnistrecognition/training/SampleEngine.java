@@ -1,6 +1,7 @@
 package org.mnistrecognition.training;
 
 import java.util.Arrays;
+import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.network.Activation;
 import org.mnistrecognition.network.Cost;
 import org.mnistrecognition.network.Layer;
@@ -24,7 +25,8 @@ final class SampleEngine implements Engine {
     private final Kernels kernels;
     private final Cost cost;
     private final boolean bias;
-    private final SampleSource source;
+    /** The training images. */
+    private final DataSet data;
     private final int depth;
     private final int parts;
     /** rowSplit[l][t] .. rowSplit[l][t+1]: the rows of W_l (its inputs) owned by part t. */
@@ -50,12 +52,12 @@ final class SampleEngine implements Engine {
     private boolean stepApplyLast;
     private Outcome stepOutcome;
 
-    SampleEngine(Network network, Cost cost, SampleSource source, Kernels kernels, int threads) {
+    SampleEngine(Network network, Cost cost, DataSet data, Kernels kernels, int threads) {
         this.network = network;
         this.kernels = kernels;
         this.cost = cost;
         this.bias = network.architecture().bias();
-        this.source = source;
+        this.data = data;
         this.depth = network.depth();
         this.parts = Math.max(1, threads);
         rowSplit = new int[depth][parts + 1];
@@ -104,7 +106,7 @@ final class SampleEngine implements Engine {
         int last = depth - 1;
         int[] idx = indices[t];
         double[] val = values[t];
-        int nnz = source.fetch(sample, 0, 0, idx, val);
+        int nnz = data.copyNonZero(sample, 0, 0, idx, val);
         // this part's pixels: the non-zero ones in its row range (indices come sorted)
         int kFrom = lowerBound(idx, nnz, rowSplit[0][t]);
         int kTo = lowerBound(idx, nnz, rowSplit[0][t + 1]);
@@ -140,7 +142,7 @@ final class SampleEngine implements Engine {
         Layer outLayer = network.layer(last);
         int outputs = outLayer.outputs();
         double[] out = as[last];
-        int label = source.data().label(sample);
+        int label = data.label(sample);
         if (t == 0) {
             stepOutcome.guess()[slot] = Network.argmax(out, 0, outputs);
             stepOutcome.cost()[slot] = cost.value(outLayer.activation(), out, 0, outputs, label);

@@ -95,7 +95,6 @@ public final class Trainer {
         int size = training.size();
         long total = config.totalIterations(size);
         int batch = config.batchSize();
-        SampleSource source = new SampleSource(training);
         SplittableRandom random = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + 1);
         int[] order = new int[size];
         for (int i = 0; i < size; i++) {
@@ -127,8 +126,8 @@ public final class Trainer {
         double rate = config.learningRate();
         TrainingResult.Status status = TrainingResult.Status.COMPLETED;
         try (Engine engine = config.plainSgd()
-                ? new SampleEngine(network, config.cost(), source, kernels, config.threads())
-                : new BatchEngine(network, config, source, kernels)) {
+                ? new SampleEngine(network, config.cost(), training, kernels, config.threads())
+                : new BatchEngine(network, config, training, kernels)) {
             while (done < total) {
                 int stepSize = config.plainSgd() && control.speed() > 0 ? 1 : stepsOf;
                 boolean pausing = control.isPaused();

@@ -46,6 +46,21 @@ class DataSetTest {
     }
 
     @Test
+    void copyNonZeroShiftsAndDropsWhatLeavesTheImage() {
+        int[] indices = new int[6];
+        double[] values = new double[6];
+        // image 0 is  . X .  moved one column right:  . . X
+        //             Y . Z                           . Y .   (Z falls off the right edge)
+        int n = sample().copyNonZero(0, 1, 0, indices, values);
+        assertArrayEquals(new int[] {2, 4}, java.util.Arrays.copyOf(indices, n));
+        assertArrayEquals(new double[] {1, 0.2}, java.util.Arrays.copyOf(values, n), 1e-15);
+        // one row up: the top row falls off, the bottom row moves to the top
+        n = sample().copyNonZero(0, 0, -1, indices, values);
+        assertArrayEquals(new int[] {0, 2}, java.util.Arrays.copyOf(indices, n));
+        assertArrayEquals(new double[] {0.2, 1 / 255.0}, java.util.Arrays.copyOf(values, n), 1e-15);
+    }
+
+    @Test
     void sliceCopiesImagesAndLabels() {
         DataSet d = sample();
         DataSet s = d.slice(1, 2, "second");

@@ -67,10 +67,9 @@ class GradientCheckTest {
         Network stepped = network.copy();
         TrainingConfig config = new TrainingConfig("custom", arch, Initialisation.XAVIER, cost, 1.0, 1, 0, 0,
                 Schedule.CONSTANT, 1, 0, 1, false, false, 0, 1);
-        SampleSource source = new SampleSource(data);
         try (Engine engine = batchEngine
-                ? new BatchEngine(stepped, config, source, Kernels.best())
-                : new SampleEngine(stepped, cost, source, Kernels.best(), 1)) {
+                ? new BatchEngine(stepped, config, data, Kernels.best())
+                : new SampleEngine(stepped, cost, data, Kernels.best(), 1)) {
             engine.step(new int[] {0}, null, 1, 1.0, true, new Engine.Outcome(1));
         }
 
