@@ -1,6 +1,7 @@
 package org.mnistrecognition.app;
 
 import java.nio.file.Path;
+import org.mnistrecognition.Problems;
 import java.util.Locale;
 
 /** Wording shared by the screens: counts, durations and problems as a person reads them. */
@@ -33,18 +34,7 @@ public final class Texts {
      * when it names the file (the core's messages do), else the file and the problem.
      */
     public static String problem(Path file, Throwable e) {
-        Throwable t = e;
-        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
-        if (t instanceof java.nio.file.NoSuchFileException) {
-            message = "no such file";
-        } else if (t instanceof java.nio.file.AccessDeniedException) {
-            message = "permission denied";
-        } else if (t instanceof OutOfMemoryError) {
-            message = "out of memory (give the app more with -Xmx)";
-        }
+        String message = Problems.describe(e);
         String name = file == null ? "" : file.toString();
         return name.isEmpty() || message.contains(name) || message.contains(String.valueOf(file.getFileName()))
                 ? message : name + ": " + message;

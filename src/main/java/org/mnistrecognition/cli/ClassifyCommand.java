@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mnistrecognition.Problems;
 import org.mnistrecognition.model.Model;
 import org.mnistrecognition.network.Prediction;
 import org.mnistrecognition.preprocess.DigitPreprocessor;
@@ -48,7 +49,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 err().println("error: " + image + ": no digit found");
                 failures++;
             } catch (IOException e) {
-                err().println("error: " + Cli.describe(e));
+                err().println("error: " + Problems.describe(e));
                 failures++;
             }
         }

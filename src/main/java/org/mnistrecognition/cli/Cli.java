@@ -1,6 +1,7 @@
 package org.mnistrecognition.cli;
 
 import java.io.PrintWriter;
+import org.mnistrecognition.Problems;
 import org.mnistrecognition.app.AppLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ public final class Cli implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("error: " + describe(e));
+            err.println("error: " + Problems.describe(e));
             err.flush();
             return FAILED;
         });
@@ -50,19 +51,6 @@ public final class Cli implements Runnable {
 
     private static String commandPath(CommandLine cl) {
         return cl.getParent() == null ? "" : cl.getCommandName() + " ";
-    }
-
-    /** One line for an exception: its message, or its kind when it has none. */
-    static String describe(Throwable e) {
-        Throwable t = e;
-        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        if (t instanceof OutOfMemoryError) {
-            return "out of memory (give the JVM more with -Xmx)";
-        }
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message.replace('\n', ' ');
     }
 
     @Override

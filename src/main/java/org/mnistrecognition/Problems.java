@@ -1,0 +1,36 @@
+package org.mnistrecognition;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * How the program words a failure for a person, in the command line and the app alike: one line,
+ * the file and the problem, never an exception's class name or stack trace.
+ */
+public final class Problems {
+    private Problems() {
+    }
+
+    /** One line for {@code e}: the first message in its chain of causes, in plain words. */
+    public static String describe(Throwable e) {
+        Throwable t = e;
+        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory (give Java more with -Xmx)";
+        }
+        if (t instanceof NoSuchFileException f) {
+            return f.getFile() + ": no such file";
+        }
+        if (t instanceof AccessDeniedException f) {
+            return f.getFile() + ": permission denied";
+        }
+        if (t instanceof FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message.replace('\n', ' ');
+    }
+}
