@@ -15,7 +15,7 @@ public final class Problems {
     /** One line for {@code e}: the first message in its chain of causes, in plain words. */
     public static String describe(Throwable e) {
         Throwable t = e;
-        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) {
+        while (t.getCause() != null && saysNothingOfItsOwn(t)) {
             t = t.getCause();
         }
         if (t instanceof OutOfMemoryError) {
@@ -32,5 +32,11 @@ public final class Problems {
         }
         String message = t.getMessage();
         return message == null || message.isBlank() ? t.getClass().getSimpleName() : message.replace('\n', ' ');
+    }
+
+    /** No message, or only its cause's {@code toString()} (what {@code new Exception(cause)} gets). */
+    private static boolean saysNothingOfItsOwn(Throwable t) {
+        String message = t.getMessage();
+        return message == null || message.isBlank() || message.equals(t.getCause().toString());
     }
 }

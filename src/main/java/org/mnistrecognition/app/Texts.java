@@ -1,8 +1,8 @@
 package org.mnistrecognition.app;
 
 import java.nio.file.Path;
-import org.mnistrecognition.Problems;
 import java.util.Locale;
+import org.mnistrecognition.Problems;
 
 /** Wording shared by the screens: counts, durations and problems as a person reads them. */
 public final class Texts {
