@@ -7,12 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.model.AtomicFiles;
 
 /**
  * The settings file, {@code settings.json} in the user's configuration folder
- * ({@code $XDG_CONFIG_HOME/mnist-recognition}, else {@code ~/.config/mnist-recognition}; the
- * system property {@value #PROPERTY} overrides the file), written atomically. A missing or
+ * ({@link UserFolders#settings()}; the system property {@value #PROPERTY} overrides the file),
+ * written atomically. A missing or
  * unreadable file means the defaults: settings never stop the app from starting.
  */
 public final class SettingsFile {
@@ -32,9 +33,7 @@ public final class SettingsFile {
         if (override != null && !override.isBlank()) {
             return new SettingsFile(Path.of(override));
         }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return new SettingsFile(config.resolve("mnist-recognition").resolve("settings.json"));
+        return new SettingsFile(UserFolders.standard().settings());
     }
 
     public Path path() {
