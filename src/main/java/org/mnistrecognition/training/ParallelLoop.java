@@ -1,54 +1,83 @@
 package org.mnistrecognition.training;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * Runs a short task on {@code parts} threads at once, the caller being part 0, many times a
- * second: the threads wait by {@link Backoff}, so handing over costs microseconds rather than a
- * thread wake-up.
+ * Runs a short task split into a fixed number of parts, many thousand times a second, on the
+ * calling thread and a few helper threads. Parts are claimed, not assigned: whichever thread is
+ * free takes the next one, so the caller never waits for a helper that has not started (one the
+ * system has descheduled to run a window, a build or anything else); it does that part itself.
+ * What a part computes depends only on its number, never on the thread that runs it, so the
+ * results are the same whoever does the work. The helpers wait by {@link Backoff}, so handing
+ * over costs a fraction of a microsecond while training runs and nothing while it does not.
  */
 final class ParallelLoop implements AutoCloseable {
+    private static final int NONE = -1;
 
-    private final Thread[] workers;
-    private final AtomicInteger pending = new AtomicInteger();
-    private volatile IntConsumer task;
-    private volatile long generation;
+    private final Thread[] helpers;
+    private final int parts;
+    /** The current task's number (high 32 bits) and the next part to claim (low 32 bits). */
+    private final AtomicLong claim = new AtomicLong();
+    /** Parts of the current task finished. */
+    private final AtomicInteger done = new AtomicInteger();
+    /** Helpers parked for want of work: the caller wakes them when it publishes a task. */
+    private final AtomicInteger sleeping = new AtomicInteger();
+    private volatile IntConsumer body;
     private volatile boolean closed;
-    private volatile Thread caller;
     private volatile Throwable failure;
+    private int task;
 
-    ParallelLoop(int parts, String name) {
-        workers = new Thread[parts - 1];
-        for (int t = 0; t < workers.length; t++) {
-            int part = t + 1;
-            workers[t] = new Thread(() -> work(part), name + "-" + part);
-            workers[t].setDaemon(true);
-            workers[t].start();
+    /** A loop of {@code parts} parts on the caller and {@code threads - 1} helper threads. */
+    ParallelLoop(int parts, int threads, String name) {
+        this.parts = parts;
+        helpers = new Thread[Math.max(0, Math.min(threads, parts) - 1)];
+        for (int h = 0; h < helpers.length; h++) {
+            helpers[h] = new Thread(this::help, name + "-" + (h + 1));
+            helpers[h].setDaemon(true);
+            helpers[h].start();
         }
+    }
+
+    /** A loop with as many parts as threads. */
+    ParallelLoop(int threads, String name) {
+        this(Math.max(1, threads), threads, name);
     }
 
     int parts() {
-        return workers.length + 1;
+        return parts;
     }
 
-    /** Runs {@code body.accept(part)} for every part and returns when all are done. */
+    /** Runs {@code body.accept(part)} for every part in [0, parts) and returns when all are done. */
     void run(IntConsumer body) {
-        if (workers.length == 0) {
-            body.accept(0);
+        if (helpers.length == 0) {
+            for (int p = 0; p < parts; p++) {
+                body.accept(p);
+            }
             return;
         }
-        caller = Thread.currentThread();
-        task = body;
-        pending.set(workers.length);
-        generation++;
-        for (Thread w : workers) {
-            LockSupport.unpark(w);
+        this.body = body;
+        done.set(0);
+        task++;
+        claim.set((long) task << 32);
+        if (sleeping.get() > 0) {
+            for (Thread h : helpers) {
+                LockSupport.unpark(h);
+            }
         }
-        body.accept(0);
+        int p;
+        while ((p = next(task)) != NONE) {
+            try {
+                body.accept(p);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            done.incrementAndGet();
+        }
         long start = System.nanoTime();
-        while (pending.get() > 0) {
+        while (done.get() < parts) {
             Backoff.pause(start, this, 50_000);
         }
         Throwable f = failure;
@@ -57,28 +86,54 @@ final class ParallelLoop implements AutoCloseable {
             if (f instanceof RuntimeException r) {
                 throw r;
             }
+            if (f instanceof Error e) {
+                throw e;
+            }
             throw new IllegalStateException(f);
         }
     }
 
-    private void work(int part) {
-        long seen = 0;
+    /** Claims the next part of task {@code id}, or {@link #NONE} if the task has changed or has no part left. */
+    private int next(int id) {
+        while (true) {
+            long c = claim.get();
+            int p = (int) c;
+            if ((int) (c >>> 32) != id || p >= parts) {
+                return NONE;
+            }
+            if (claim.compareAndSet(c, c + 1)) {
+                return p;
+            }
+        }
+    }
+
+    private void help() {
+        int seen = 0;
         while (!closed) {
             long start = System.nanoTime();
-            while (generation == seen && !closed) {
-                Backoff.pause(start, this, 1_000_000);
+            int id;
+            while ((id = (int) (claim.get() >>> 32)) == seen && !closed) {
+                if (System.nanoTime() - start > 2_000_000) {
+                    sleeping.incrementAndGet();
+                    if ((int) (claim.get() >>> 32) == seen && !closed) {
+                        LockSupport.parkNanos(this, 1_000_000_000L);
+                    }
+                    sleeping.decrementAndGet();
+                    start = System.nanoTime();
+                } else {
+                    Backoff.pause(start, this, 50_000);
+                }
             }
-            if (closed) {
-                return;
-            }
-            seen = generation;
-            try {
-                task.accept(part);
-            } catch (Throwable t) {
-                failure = t;
-            }
-            if (pending.decrementAndGet() == 0) {
-                LockSupport.unpark(caller);
+            seen = id;
+            int p;
+            while ((p = next(id)) != NONE) {
+                // the task cannot change before this part is done, so body is this task's
+                try {
+                    body.accept(p);
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                done.incrementAndGet();
             }
         }
     }
@@ -86,12 +141,12 @@ final class ParallelLoop implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (Thread w : workers) {
-            LockSupport.unpark(w);
+        for (Thread h : helpers) {
+            LockSupport.unpark(h);
         }
-        for (Thread w : workers) {
+        for (Thread h : helpers) {
             try {
-                w.join(1000);
+                h.join(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
