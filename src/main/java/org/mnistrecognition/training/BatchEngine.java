@@ -53,8 +53,6 @@ final class BatchEngine implements Engine {
     private final int[][] pixelFill;
     private final int[][] pixelSample;
     private final double[][] pixelValue;
-    /** Per thread, one row of a weight gradient. */
-    private final double[][] rowBuffer;
     private final ParallelLoop loop;
     private final double momentum;
     private final double weightDecay;
@@ -116,7 +114,6 @@ final class BatchEngine implements Engine {
         pixelFill = new int[threads][inputs + 1];
         pixelSample = new int[threads][capacity * inputs];
         pixelValue = new double[threads][capacity * inputs];
-        rowBuffer = new double[threads][out[0]];
         loop = new ParallelLoop(threads, "sgd-worker");
     }
 
@@ -288,12 +285,14 @@ final class BatchEngine implements Engine {
         int width = firstColumns[t + 1] - lo;
         groupByPixel(t);
         int[] start = pixelStart[t];
-        double[] row = rowBuffer[t];
-        for (int p = 0; p < in[0]; p++) {
-            Arrays.fill(row, 0, width, 0.0);
-            // dW0[p, own] = Σ_s x_sp delta_0[s, own]
-            kernels.gemv(width, start[p], start[p + 1], pixelSample[t], pixelValue[t], delta[0], lo, n, row, 0);
-            kernels.sgdUpdate(width, w, p * n + lo, v, row, 0, gScale, decay, momentum);
+        // a block of 32 columns of the batch's delta_0 (16 KB) stays in L1 while every pixel reads it
+        for (int j = lo; j < lo + width; j += 32) {
+            int columns = Math.min(32, lo + width - j);
+            for (int p = 0; p < in[0]; p++) {
+                // W0[p, block] steps along dW0[p, block] = Σ_s x_sp delta_0[s, block]
+                kernels.sgdUpdateSparse(columns, w, p * n + j, v, start[p], start[p + 1], pixelSample[t], pixelValue[t],
+                        delta[0], j, n, gScale, decay, momentum);
+            }
         }
     }
 

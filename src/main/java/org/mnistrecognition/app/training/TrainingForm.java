@@ -173,16 +173,7 @@ public final class TrainingForm {
                 && batch == base.batchSize();
         return new TrainingConfig(same ? p.id() : "custom", arch, base.initialisation(), cost.get(), lr, batch,
                 base.momentum(), base.weightDecay(), base.schedule(), iterations, epochs, s, base.shuffle(),
-                base.originalStepOrder(), base.maxShift(), trainingThreads(base.threads()));
-    }
-
-    /**
-     * The preset's training threads less one for the window when the machine has few cores:
-     * the training threads meet at a spinning barrier many times a sample, so a thread that has
-     * to share its core with the FX and render threads holds up both.
-     */
-    static int trainingThreads(int presetThreads) {
-        return Math.max(1, Math.min(presetThreads, Runtime.getRuntime().availableProcessors() - 1));
+                base.originalStepOrder(), base.maxShift(), base.threads());
     }
 
     /** Which field an error message of the configuration is about. */

@@ -1,5 +1,6 @@
 package org.mnistrecognition.network.kernels;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
@@ -15,6 +16,8 @@ public final class VectorKernels implements Kernels {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Per thread, room for a transposed operand (grown on first use, then reused). */
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
 
     private VectorKernels() {
     }
@@ -85,6 +88,17 @@ public final class VectorKernels implements Kernels {
     @Override
     public void gemmNT(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
                        double[] c, int cOff, int cStride) {
+        if (k < 2 * L) {
+            // dot products this short are mostly reductions: C += A (B^T) with B^T copied out, k x n
+            double[] bt = scratch(k * n);
+            for (int j = 0; j < n; j++) {
+                for (int p = 0; p < k; p++) {
+                    bt[p * n + j] = b[bOff + j * bStride + p];
+                }
+            }
+            gemm(m, n, k, a, aOff, aStride, 1, bt, 0, n, c, cOff, cStride);
+            return;
+        }
         int i = 0;
         for (; i + 2 <= m; i += 2) {
             int j = 0;
@@ -101,6 +115,16 @@ public final class VectorKernels implements Kernels {
                 c[cOff + i * cStride + j] += tileOrderDot(k, a, aOff + i * aStride, b, bOff + j * bStride);
             }
         }
+    }
+
+    /** A buffer of at least {@code size} doubles for this thread's use during one call. */
+    private static double[] scratch(int size) {
+        double[] buffer = SCRATCH.get();
+        if (buffer.length < size) {
+            buffer = new double[size];
+            SCRATCH.set(buffer);
+        }
+        return buffer;
     }
 
     /**
@@ -187,18 +211,22 @@ public final class VectorKernels implements Kernels {
     /** C += A B with A(i, p) = a[aOff + i*ai + p*ap]. */
     private static void gemm(int m, int n, int k, double[] a, int aOff, int ai, int ap, double[] b, int bOff, int bStride,
                              double[] c, int cOff, int cStride) {
-        int n2 = n - n % (2 * L);
+        int n3 = n - n % (3 * L);
+        int n2 = n3 + (n - n3) / (2 * L) * 2 * L;
         int n1 = n - n % L;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
-            for (int j = 0; j < n2; j += 2 * L) {
+            for (int j = 0; j < n3; j += 3 * L) {
+                nnTile4x3(k, a, aOff + i * ai, ai, ap, b, bOff + j, bStride, c, cOff + i * cStride + j, cStride);
+            }
+            for (int j = n3; j < n2; j += 2 * L) {
                 nnTile4x2(k, a, aOff + i * ai, ai, ap, b, bOff + j, bStride, c, cOff + i * cStride + j, cStride);
             }
             if (n1 > n2) {
                 nnTile4x1(k, a, aOff + i * ai, ai, ap, b, bOff + n2, bStride, c, cOff + i * cStride + n2, cStride);
             }
-            for (int r = i; r < i + 4; r++) {
-                nnRowTail(n1, n, k, a, aOff + r * ai, ap, b, bOff, bStride, c, cOff + r * cStride);
+            for (int j = n1; j < n; j++) {
+                nnColumn4(k, a, aOff + i * ai, ai, ap, b, bOff + j, bStride, c, cOff + i * cStride + j, cStride);
             }
         }
         for (; i < m; i++) {
@@ -225,6 +253,55 @@ public final class VectorKernels implements Kernels {
         c10.intoArray(c, c0 + cStride);
         c20.intoArray(c, c0 + 2 * cStride);
         c30.intoArray(c, c0 + 3 * cStride);
+    }
+
+    /** Four rows of C, three vectors wide, accumulated in registers over p. */
+    private static void nnTile4x3(int k, double[] a, int a0, int ai, int ap, double[] b, int b0, int bStride,
+                                  double[] c, int c0, int cStride) {
+        int c1 = c0 + cStride, c2 = c1 + cStride, c3 = c2 + cStride;
+        DoubleVector c00 = DoubleVector.fromArray(S, c, c0), c01 = DoubleVector.fromArray(S, c, c0 + L);
+        DoubleVector c02 = DoubleVector.fromArray(S, c, c0 + 2 * L);
+        DoubleVector c10 = DoubleVector.fromArray(S, c, c1), c11 = DoubleVector.fromArray(S, c, c1 + L);
+        DoubleVector c12 = DoubleVector.fromArray(S, c, c1 + 2 * L);
+        DoubleVector c20 = DoubleVector.fromArray(S, c, c2), c21 = DoubleVector.fromArray(S, c, c2 + L);
+        DoubleVector c22 = DoubleVector.fromArray(S, c, c2 + 2 * L);
+        DoubleVector c30 = DoubleVector.fromArray(S, c, c3), c31 = DoubleVector.fromArray(S, c, c3 + L);
+        DoubleVector c32 = DoubleVector.fromArray(S, c, c3 + 2 * L);
+        for (int p = 0; p < k; p++) {
+            int bp = b0 + p * bStride;
+            DoubleVector y0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector y1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector y2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+            int ap0 = a0 + p * ap;
+            DoubleVector x = DoubleVector.broadcast(S, a[ap0]);
+            c00 = y0.fma(x, c00);
+            c01 = y1.fma(x, c01);
+            c02 = y2.fma(x, c02);
+            x = DoubleVector.broadcast(S, a[ap0 + ai]);
+            c10 = y0.fma(x, c10);
+            c11 = y1.fma(x, c11);
+            c12 = y2.fma(x, c12);
+            x = DoubleVector.broadcast(S, a[ap0 + 2 * ai]);
+            c20 = y0.fma(x, c20);
+            c21 = y1.fma(x, c21);
+            c22 = y2.fma(x, c22);
+            x = DoubleVector.broadcast(S, a[ap0 + 3 * ai]);
+            c30 = y0.fma(x, c30);
+            c31 = y1.fma(x, c31);
+            c32 = y2.fma(x, c32);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c02.intoArray(c, c0 + 2 * L);
+        c10.intoArray(c, c1);
+        c11.intoArray(c, c1 + L);
+        c12.intoArray(c, c1 + 2 * L);
+        c20.intoArray(c, c2);
+        c21.intoArray(c, c2 + L);
+        c22.intoArray(c, c2 + 2 * L);
+        c30.intoArray(c, c3);
+        c31.intoArray(c, c3 + L);
+        c32.intoArray(c, c3 + 2 * L);
     }
 
     /** Four rows of C, two vectors wide, accumulated in registers over p. */
@@ -260,6 +337,30 @@ public final class VectorKernels implements Kernels {
         c21.intoArray(c, c0 + 2 * cStride + L);
         c30.intoArray(c, c0 + 3 * cStride);
         c31.intoArray(c, c0 + 3 * cStride + L);
+    }
+
+    /**
+     * One column of four rows of C, past the last whole vector, in scalar registers over p: each
+     * element adds its products in the order, and with the rounding, of {@link #nnRowTail}.
+     */
+    private static void nnColumn4(int k, double[] a, int a0, int ai, int ap, double[] b, int b0, int bStride,
+                                  double[] c, int c0, int cStride) {
+        double c0v = c[c0];
+        double c1v = c[c0 + cStride];
+        double c2v = c[c0 + 2 * cStride];
+        double c3v = c[c0 + 3 * cStride];
+        for (int p = 0; p < k; p++) {
+            double y = b[b0 + p * bStride];
+            int ap0 = a0 + p * ap;
+            c0v += a[ap0] * y;
+            c1v += a[ap0 + ai] * y;
+            c2v += a[ap0 + 2 * ai] * y;
+            c3v += a[ap0 + 3 * ai] * y;
+        }
+        c[c0] = c0v;
+        c[c0 + cStride] = c1v;
+        c[c0 + 2 * cStride] = c2v;
+        c[c0 + 3 * cStride] = c3v;
     }
 
     /** Columns [from, n) of one row of C += A B, by axpy over p. */
@@ -312,8 +413,68 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void sgdUpdateSparse(int n, double[] w, int wOff, double[] v, int from, int to, int[] rows, double[] x, double[] d,
+                                int dOff, int stride, double gScale, double decay, double mu) {
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            DoubleVector g0 = DoubleVector.zero(S), g1 = g0, g2 = g0, g3 = g0;
+            for (int k = from; k < to; k++) {
+                int base = dOff + rows[k] * stride + j;
+                DoubleVector xk = DoubleVector.broadcast(S, x[k]);
+                g0 = DoubleVector.fromArray(S, d, base).fma(xk, g0);
+                g1 = DoubleVector.fromArray(S, d, base + L).fma(xk, g1);
+                g2 = DoubleVector.fromArray(S, d, base + 2 * L).fma(xk, g2);
+                g3 = DoubleVector.fromArray(S, d, base + 3 * L).fma(xk, g3);
+            }
+            step(w, v, wOff + j, g0, gScale, decay, mu);
+            step(w, v, wOff + j + L, g1, gScale, decay, mu);
+            step(w, v, wOff + j + 2 * L, g2, gScale, decay, mu);
+            step(w, v, wOff + j + 3 * L, g3, gScale, decay, mu);
+        }
+        for (; j + L <= n; j += L) {
+            DoubleVector g0 = DoubleVector.zero(S);
+            for (int k = from; k < to; k++) {
+                g0 = DoubleVector.fromArray(S, d, dOff + rows[k] * stride + j).fma(DoubleVector.broadcast(S, x[k]), g0);
+            }
+            step(w, v, wOff + j, g0, gScale, decay, mu);
+        }
+        for (; j < n; j++) {
+            double g = 0;
+            for (int k = from; k < to; k++) {
+                g += x[k] * d[dOff + rows[k] * stride + j];
+            }
+            int i = wOff + j;
+            if (v == null) {
+                w[i] = (1 - decay) * w[i] + gScale * g;
+            } else {
+                double vi = mu * v[i] + gScale * g - decay * w[i];
+                v[i] = vi;
+                w[i] += vi;
+            }
+        }
+    }
+
+    /** The step of {@link #sgdUpdate} on one vector of weights from {@code off}, with its gradient {@code g}. */
+    private static void step(double[] w, double[] v, int off, DoubleVector g, double gScale, double decay, double mu) {
+        DoubleVector vw = DoubleVector.fromArray(S, w, off);
+        if (v == null) {
+            // w = (1 - decay) w + gScale g
+            g.fma(DoubleVector.broadcast(S, gScale), vw.mul(DoubleVector.broadcast(S, 1 - decay))).intoArray(w, off);
+        } else {
+            // v = mu v + gScale g - decay w; w += v
+            DoubleVector vv = DoubleVector.fromArray(S, v, off);
+            vv = vw.fma(DoubleVector.broadcast(S, -decay), g.fma(DoubleVector.broadcast(S, gScale), vv.mul(DoubleVector.broadcast(S, mu))));
+            vv.intoArray(v, off);
+            vw.add(vv).intoArray(w, off);
+        }
+    }
+
+    @Override
     public void gemv(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, int stride, double[] y, int yOff) {
         int j = 0;
+        for (; j + 8 * L <= n; j += 8 * L) {
+            gemvBlock8(from, to, rows, x, w, wOff + j, stride, y, yOff + j);
+        }
         for (; j + 4 * L <= n; j += 4 * L) {
             gemvBlock4(from, to, rows, x, w, wOff + j, stride, y, yOff + j);
         }
@@ -327,6 +488,38 @@ public final class VectorKernels implements Kernels {
             }
             y[yOff + j] = s;
         }
+    }
+
+    /** Eight vectors of columns from {@code w0}, accumulated in registers into {@code y[y0..)}. */
+    private static void gemvBlock8(int from, int to, int[] rows, double[] x, double[] w, int w0, int stride, double[] y, int y0) {
+        DoubleVector s0 = DoubleVector.fromArray(S, y, y0);
+        DoubleVector s1 = DoubleVector.fromArray(S, y, y0 + L);
+        DoubleVector s2 = DoubleVector.fromArray(S, y, y0 + 2 * L);
+        DoubleVector s3 = DoubleVector.fromArray(S, y, y0 + 3 * L);
+        DoubleVector s4 = DoubleVector.fromArray(S, y, y0 + 4 * L);
+        DoubleVector s5 = DoubleVector.fromArray(S, y, y0 + 5 * L);
+        DoubleVector s6 = DoubleVector.fromArray(S, y, y0 + 6 * L);
+        DoubleVector s7 = DoubleVector.fromArray(S, y, y0 + 7 * L);
+        for (int k = from; k < to; k++) {
+            int base = w0 + (rows == null ? k : rows[k]) * stride;
+            DoubleVector xk = DoubleVector.broadcast(S, x[k]);
+            s0 = DoubleVector.fromArray(S, w, base).fma(xk, s0);
+            s1 = DoubleVector.fromArray(S, w, base + L).fma(xk, s1);
+            s2 = DoubleVector.fromArray(S, w, base + 2 * L).fma(xk, s2);
+            s3 = DoubleVector.fromArray(S, w, base + 3 * L).fma(xk, s3);
+            s4 = DoubleVector.fromArray(S, w, base + 4 * L).fma(xk, s4);
+            s5 = DoubleVector.fromArray(S, w, base + 5 * L).fma(xk, s5);
+            s6 = DoubleVector.fromArray(S, w, base + 6 * L).fma(xk, s6);
+            s7 = DoubleVector.fromArray(S, w, base + 7 * L).fma(xk, s7);
+        }
+        s0.intoArray(y, y0);
+        s1.intoArray(y, y0 + L);
+        s2.intoArray(y, y0 + 2 * L);
+        s3.intoArray(y, y0 + 3 * L);
+        s4.intoArray(y, y0 + 4 * L);
+        s5.intoArray(y, y0 + 5 * L);
+        s6.intoArray(y, y0 + 6 * L);
+        s7.intoArray(y, y0 + 7 * L);
     }
 
     /** Four vectors of columns from {@code w0}, accumulated in registers into {@code y[y0..)}. */
