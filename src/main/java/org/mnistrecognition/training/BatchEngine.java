@@ -285,14 +285,15 @@ final class BatchEngine implements Engine {
         int width = firstColumns[t + 1] - lo;
         groupByPixel(t);
         int[] start = pixelStart[t];
-        // a block of 32 columns of the batch's delta_0 (16 KB) stays in L1 while every pixel reads it
-        for (int j = lo; j < lo + width; j += 32) {
-            int columns = Math.min(32, lo + width - j);
-            for (int p = 0; p < in[0]; p++) {
-                // W0[p, block] steps along dW0[p, block] = Σ_s x_sp delta_0[s, block]
-                kernels.sgdUpdateSparse(columns, w, p * n + j, v, start[p], start[p + 1], pixelSample[t], pixelValue[t],
-                        delta[0], j, n, gScale, decay, momentum);
+        // without momentum or decay, a pixel that is zero in the whole batch leaves its row as it is
+        boolean skipEmpty = v == null && decay == 0;
+        for (int p = 0; p < in[0]; p++) {
+            if (skipEmpty && start[p] == start[p + 1]) {
+                continue;
             }
+            // W0[p, own] steps along dW0[p, own] = Σ_s x_sp delta_0[s, own]
+            kernels.sgdUpdateSparse(width, w, p * n + lo, v, start[p], start[p + 1], pixelSample[t], pixelValue[t], delta[0],
+                    lo, n, gScale, decay, momentum);
         }
     }
 
