@@ -16,6 +16,14 @@ import java.util.function.IntConsumer;
  */
 final class ParallelLoop implements AutoCloseable {
     private static final int NONE = -1;
+    /** How long a helper spins for the next task before it yields its core between checks. */
+    private static final long SPIN_NANOS = 30_000;
+    /**
+     * How long a helper waits for a task, yielding, before it sleeps until woken: long enough
+     * to stay awake through a run's pauses for bookkeeping, since a wake-up puts the helper on
+     * its waker's core for a while.
+     */
+    private static final long IDLE_NANOS = 50_000_000;
 
     private final Thread[] helpers;
     private final int parts;
@@ -113,15 +121,18 @@ final class ParallelLoop implements AutoCloseable {
             long start = System.nanoTime();
             int id;
             while ((id = (int) (claim.get() >>> 32)) == seen && !closed) {
-                if (System.nanoTime() - start > 2_000_000) {
+                long waited = System.nanoTime() - start;
+                if (waited > IDLE_NANOS) {
                     sleeping.incrementAndGet();
                     if ((int) (claim.get() >>> 32) == seen && !closed) {
                         LockSupport.parkNanos(this, 1_000_000_000L);
                     }
                     sleeping.decrementAndGet();
                     start = System.nanoTime();
+                } else if (waited < SPIN_NANOS) {
+                    Thread.onSpinWait();
                 } else {
-                    Backoff.pause(start, this, 50_000);
+                    Thread.yield();
                 }
             }
             seen = id;
