@@ -51,6 +51,11 @@ public record UserFolders(Path config, Path data) {
         return config.resolve("settings.json");
     }
 
+    /** The folder where the app offers to open and save models until the user picks another. */
+    public Path models() {
+        return data.resolve("models");
+    }
+
     /** The folder for checkpoints of runs in progress. */
     public Path checkpoints() {
         return data.resolve("checkpoints");

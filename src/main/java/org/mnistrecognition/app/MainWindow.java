@@ -25,6 +25,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
+import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.training.Speed;
 import org.mnistrecognition.app.training.TrainingView;
 import org.mnistrecognition.app.training.TrainingViewModel;
@@ -37,6 +38,8 @@ import org.mnistrecognition.app.training.TrainingViewModel;
 public final class MainWindow {
     /** The drawing pane, loaded into its slot when it is part of the app. */
     static final String DRAWING_VIEW = "drawing/DrawingView.fxml";
+    /** The sizes, in pixels, of the window's icons ({@code icon-<size>.png} beside this class). */
+    static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
     private static final FileChooser.ExtensionFilter MODEL_FILES = new FileChooser.ExtensionFilter("Model files (*.npz)", "*.npz");
 
     private final AppState state;
@@ -112,9 +115,11 @@ public final class MainWindow {
         Scene scene = new Scene(root);
         window.setScene(scene);
         window.setTitle("mnist-recognition");
-        URL icon = MainWindow.class.getResource("icon.png");
-        if (icon != null) {
-            window.getIcons().add(new Image(icon.toExternalForm()));
+        for (int size : ICON_SIZES) {
+            URL icon = MainWindow.class.getResource("icon-" + size + ".png");
+            if (icon != null) {
+                window.getIcons().add(new Image(icon.toExternalForm()));
+            }
         }
         place(window, settings.window());
         window.setMinWidth(900);
@@ -174,7 +179,7 @@ public final class MainWindow {
 
     @FXML
     private void openModel() {
-        FileChooser chooser = fileChooser("Open model");
+        FileChooser chooser = modelChooser("Open model", false);
         File file = chooser.showOpenDialog(stage);
         if (file != null) {
             rememberFolder(file.toPath().getParent());
@@ -188,7 +193,7 @@ public final class MainWindow {
     }
 
     private Optional<Path> chooseSaveFile() {
-        FileChooser chooser = fileChooser("Save model");
+        FileChooser chooser = modelChooser("Save model", true);
         chooser.setInitialFileName("model.npz");
         File file = chooser.showSaveDialog(stage);
         if (file == null) {
@@ -229,12 +234,28 @@ public final class MainWindow {
         }
     }
 
-    private FileChooser fileChooser(String title) {
+    /**
+     * A chooser of model files, in the last folder used, else in the user's models folder
+     * ({@link UserFolders#models()}), which saving creates: never in the installation's folder.
+     */
+    private FileChooser modelChooser(String title, boolean saving) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(MODEL_FILES);
-        lastFolder().ifPresent(chooser::setInitialDirectory);
+        lastFolder().or(() -> modelsFolder(saving)).ifPresent(chooser::setInitialDirectory);
         return chooser;
+    }
+
+    private static Optional<File> modelsFolder(boolean create) {
+        Path folder = UserFolders.standard().models();
+        if (create) {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Files.isDirectory(folder) ? Optional.of(folder.toFile()) : Optional.empty();
     }
 
     private Optional<File> lastFolder() {

@@ -14,13 +14,16 @@ import java.util.List;
  * A path is looked for, in order:
  * <ol>
  *   <li>in the system property given, if set (taken as it is, existing or not);
- *   <li>relative to the working directory (running from the project's root);
  *   <li>relative to the program's installation: in each of the four folders up from the jar (or
  *       classes folder) holding this class, and up from the native launcher of a jpackage image
  *       (system property {@code jpackage.app-path}), as {@code <folder>/<path>} or
- *       {@code <folder>/lib/<path>}.
+ *       {@code <folder>/lib/<path>} (from the source tree, the project's root is two folders up
+ *       from {@code target/classes});
+ *   <li>relative to the working directory.
  * </ol>
- * If none exists, the working-directory path is returned, so that the error reading it names it.
+ * An installed program so reads its own files wherever it is started from, even in a folder that
+ * holds other files by the same names. If none exists, the working-directory path is returned, so
+ * that the error reading it names it.
  */
 public final class BundledFiles {
     private static final int LEVELS = 4;
@@ -50,7 +53,6 @@ public final class BundledFiles {
     /** Every place {@link #resolve} looks, after the system property, in order. */
     public static List<Path> candidates(String relative) {
         List<Path> result = new ArrayList<>();
-        result.add(Path.of(relative));
         for (Path start : installationPaths()) {
             Path dir = start;
             for (int level = 0; level < LEVELS && dir != null; level++) {
@@ -59,6 +61,7 @@ public final class BundledFiles {
                 dir = dir.getParent();
             }
         }
+        result.add(Path.of(relative));
         return result;
     }
 

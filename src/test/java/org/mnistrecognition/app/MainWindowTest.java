@@ -1,5 +1,6 @@
 package org.mnistrecognition.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,10 +35,12 @@ class MainWindowTest {
     Path dir;
     private AppState state;
     private MainWindow window;
+    private Stage stage;
     private final CountDownLatch exited = new CountDownLatch(1);
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         state = new AppState();
         Views.Loaded<MainWindow> loaded = Views.load(MainWindow.class, state);
         window = loaded.controller();
@@ -57,6 +60,16 @@ class MainWindowTest {
         assertEquals(50_000, state.dataProperty().get().training().size());
         assertTrue(state.modelNameProperty().get().startsWith("bundled model (best, "), state.modelNameProperty().get());
         assertFalse(window.viewModel().hasUnsavedWork());
+    }
+
+    @Test
+    void theWindowHasTheIconInEverySize() {
+        int[] sizes = stage.getIcons().stream().mapToInt(i -> (int) i.getWidth()).toArray();
+        assertArrayEquals(new int[] {16, 24, 32, 48, 64, 128, 256, 512}, sizes);
+        stage.getIcons().forEach(i -> {
+            assertFalse(i.isError(), "the icon loads");
+            assertEquals(i.getWidth(), i.getHeight(), "the icon is square");
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,13 @@ class BundledFilesTest {
     void looksNearTheInstallationAndFallsBackToTheWorkingDirectory() {
         assertTrue(BundledFiles.candidates("data/mnist").size() > 2, "should look beside the classes too");
         assertEquals(Path.of("data/no-such-file"), BundledFiles.resolve(PROPERTY, "data/no-such-file"));
+    }
+
+    @Test
+    void theInstallationsFilesComeBeforeTheWorkingDirectorys() {
+        List<Path> candidates = BundledFiles.candidates("data/mnist");
+        assertEquals(Path.of("data/mnist"), candidates.get(candidates.size() - 1), "the working directory is the last resort");
+        candidates.subList(0, candidates.size() - 1)
+                .forEach(c -> assertTrue(c.isAbsolute(), c + " should be near the installation"));
     }
 }
