@@ -14,6 +14,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.image.Image;
@@ -53,6 +54,7 @@ public final class MainWindow {
 
     @FXML private BorderPane root;
     @FXML private SplitPane split;
+    @FXML private MenuBar menuBar;
     @FXML private StackPane drawingSlot;
     @FXML private StatusBar statusBar;
     @FXML private TrainingView trainingController;
@@ -81,6 +83,7 @@ public final class MainWindow {
         trainingState.getStyleClass().add("training-state");
         trainingState.textProperty().bind(trainingController.viewModel().statusProperty());
         statusBar.getRightItems().add(trainingState);
+        MenuTooltips.install(menuBar);
         loadDrawingPane();
     }
 

@@ -73,6 +73,25 @@ class MainWindowTest {
     }
 
     @Test
+    void menuItemsHaveShortcutsAndTooltips(FxRobot robot) throws Exception {
+        startedUp();
+        robot.clickOn("File");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        for (javafx.scene.control.MenuItem item : bar.getMenus().get(0).getItems()) {
+            if (item instanceof javafx.scene.control.SeparatorMenuItem) {
+                continue;
+            }
+            assertNotNull(item.getAccelerator(), item.getText() + " has a shortcut");
+            javafx.scene.Node node = item.getStyleableNode();
+            assertNotNull(node, item.getText() + " is shown");
+            Object tip = node.getProperties().get("javafx.scene.control.Tooltip");
+            assertTrue(tip instanceof javafx.scene.control.Tooltip t && !t.getText().isBlank(), item.getText() + " has a tooltip");
+        }
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
     void aCorruptModelGetsADialogNamingTheFile(FxRobot robot) throws Exception {
         startedUp();
         Network before = state.networkProperty().get();
