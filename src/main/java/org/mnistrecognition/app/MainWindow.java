@@ -16,6 +16,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
@@ -90,7 +91,11 @@ public final class MainWindow {
     private void loadDrawingPane() {
         URL drawing = MainWindow.class.getResource(DRAWING_VIEW);
         if (drawing != null) {
-            drawingSlot.getChildren().setAll(Views.load(drawing, state).root());
+            // on a small window the 28x28 input wraps below the canvas, and the pane scrolls
+            ScrollPane scroll = new ScrollPane(Views.load(drawing, state).root());
+            scroll.setFitToWidth(true);
+            scroll.getStyleClass().add("drawing-scroll");
+            drawingSlot.getChildren().setAll(scroll);
         } else {
             Label placeholder = new Label("The drawing pane goes here.");
             placeholder.getStyleClass().add("placeholder");

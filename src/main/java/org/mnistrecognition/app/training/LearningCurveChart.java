@@ -85,7 +85,7 @@ public final class LearningCurveChart extends Region {
             g.setFill(TEXT);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("Press Start: the cost and the validation accuracy are drawn here as the network learns.",
+            g.fillText("Press Start: the cost and the validation accuracy\nare drawn here as the network learns.",
                     w / 2, h / 2);
             return;
         }
