@@ -1,7 +1,6 @@
 package org.mnistrecognition.training;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -27,12 +26,17 @@ final class ParallelLoop implements AutoCloseable {
 
     private final Thread[] helpers;
     private final int parts;
-    /** The current task's number (high 32 bits) and the next part to claim (low 32 bits). */
-    private final AtomicLong claim = new AtomicLong();
-    /** Parts of the current task finished. */
-    private final AtomicInteger done = new AtomicInteger();
-    /** Helpers parked for want of work: the caller wakes them when it publishes a task. */
-    private final AtomicInteger sleeping = new AtomicInteger();
+    /**
+     * Three counters, each on its own cache lines so that the threads' writes to one do not
+     * disturb reads of another: at {@link #CLAIM} the current task's number (high 32 bits) and
+     * the next part to claim (low 32 bits); at {@link #DONE} the parts of the current task the
+     * helpers have finished; at {@link #SLEEPING} the helpers parked for want of work, which the
+     * caller wakes when it publishes a task.
+     */
+    private final AtomicLongArray counters = new AtomicLongArray(48);
+    private static final int CLAIM = 0;
+    private static final int DONE = 16;
+    private static final int SLEEPING = 32;
     private volatile IntConsumer body;
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -67,25 +71,26 @@ final class ParallelLoop implements AutoCloseable {
             return;
         }
         this.body = body;
-        done.set(0);
+        counters.set(DONE, 0);
         task++;
-        claim.set((long) task << 32);
-        if (sleeping.get() > 0) {
+        // part 0 is the caller's; the others go to whoever claims them first
+        counters.set(CLAIM, (long) task << 32 | 1);
+        if (counters.get(SLEEPING) > 0) {
             for (Thread h : helpers) {
                 LockSupport.unpark(h);
             }
         }
-        int p;
-        while ((p = next(task)) != NONE) {
+        int mine = 0;
+        for (int p = 0; p != NONE; p = next(task)) {
             try {
                 body.accept(p);
             } catch (RuntimeException | Error e) {
                 failure = e;
             }
-            done.incrementAndGet();
+            mine++;
         }
         long start = System.nanoTime();
-        while (done.get() < parts) {
+        while (counters.get(DONE) < parts - mine) {
             Backoff.pause(start, this, 50_000);
         }
         Throwable f = failure;
@@ -104,12 +109,12 @@ final class ParallelLoop implements AutoCloseable {
     /** Claims the next part of task {@code id}, or {@link #NONE} if the task has changed or has no part left. */
     private int next(int id) {
         while (true) {
-            long c = claim.get();
+            long c = counters.get(CLAIM);
             int p = (int) c;
             if ((int) (c >>> 32) != id || p >= parts) {
                 return NONE;
             }
-            if (claim.compareAndSet(c, c + 1)) {
+            if (counters.compareAndSet(CLAIM, c, c + 1)) {
                 return p;
             }
         }
@@ -120,20 +125,23 @@ final class ParallelLoop implements AutoCloseable {
         while (!closed) {
             long start = System.nanoTime();
             int id;
-            while ((id = (int) (claim.get() >>> 32)) == seen && !closed) {
+            while ((id = (int) (counters.get(CLAIM) >>> 32)) == seen) {
                 long waited = System.nanoTime() - start;
                 if (waited > IDLE_NANOS) {
-                    sleeping.incrementAndGet();
-                    if ((int) (claim.get() >>> 32) == seen && !closed) {
+                    counters.incrementAndGet(SLEEPING);
+                    if ((int) (counters.get(CLAIM) >>> 32) == seen) {
                         LockSupport.parkNanos(this, 1_000_000_000L);
                     }
-                    sleeping.decrementAndGet();
+                    counters.decrementAndGet(SLEEPING);
                     start = System.nanoTime();
                 } else if (waited < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
                     Thread.yield();
                 }
+            }
+            if (closed) {
+                return;
             }
             seen = id;
             int p;
@@ -144,7 +152,7 @@ final class ParallelLoop implements AutoCloseable {
                 } catch (Throwable t) {
                     failure = t;
                 }
-                done.incrementAndGet();
+                counters.incrementAndGet(DONE);
             }
         }
     }
@@ -152,6 +160,8 @@ final class ParallelLoop implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // a new task number with no part to claim wakes the spinning helpers to see that
+        counters.set(CLAIM, ((counters.get(CLAIM) >>> 32) + 1) << 32 | parts);
         for (Thread h : helpers) {
             LockSupport.unpark(h);
         }
