@@ -86,7 +86,17 @@ final class TrainingFeed implements TrainingListener {
 
     /** Hands everything that arrived since the last drain to {@code sink}; on the UI thread only. */
     void drain(Sink sink) {
-        samples.drain(sink);
+        drain(sink, true);
+    }
+
+    /**
+     * Hands {@code sink} the summaries that arrived, and the samples too if {@code withSamples}
+     * (else they wait, in order, for a later drain).
+     */
+    void drain(Sink sink, boolean withSamples) {
+        if (withSamples) {
+            samples.drain(sink);
+        }
         for (Object e = events.poll(); e != null; e = events.poll()) {
             if (e instanceof Progress p) {
                 sink.progress(p);

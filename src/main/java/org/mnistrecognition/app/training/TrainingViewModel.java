@@ -42,6 +42,8 @@ import org.mnistrecognition.training.TrainingResult;
 public final class TrainingViewModel {
     /** How often at most the drawing pane gets a fresh copy of the learning network. */
     private static final long SNAPSHOT_NANOS = 150_000_000L;
+    /** The least time between two takes of the log's rows during a run at full speed. */
+    private static final long LOG_NANOS = 250_000_000L;
     /** Validation checkpoints per run. */
     private static final int CHECKPOINTS = 10;
 
@@ -69,6 +71,7 @@ public final class TrainingViewModel {
     private LearningCurve previousCurve;
     private Run run;
     private long lastSnapshotAt;
+    private long lastSamplesAt;
 
     /** One run: its trainer, control, feed, data and task. */
     private record Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task) {
@@ -133,7 +136,7 @@ public final class TrainingViewModel {
         rows.set(mistakesOnly.get() ? log.mistakes() : log.rows());
         selectedRow.set(null);
         Run[] self = new Run[1];
-        TrainingFeed feed = new TrainingFeed(ui, () -> take(self[0]));
+        TrainingFeed feed = new TrainingFeed(ui, () -> take(self[0], false));
         Task<TrainingResult> task = new Task<>() {
             @Override
             protected TrainingResult call() throws Exception {
@@ -186,9 +189,21 @@ public final class TrainingViewModel {
     }
 
     /** Takes in what the run reported since the last batch (FX thread). */
-    private void take(Run r) {
+    /**
+     * Takes in what the run reported: the progress at every drain, the log and the chart's samples
+     * at most {@link #LOG_NANOS} apart at full speed (where nobody reads the rows flying by, and
+     * each new row costs the table a layout over every row above it), else (slowed down, paused,
+     * finished) every time.
+     */
+    private void take(Run r, boolean everything) {
         if (r != run) {
             return;
+        }
+        long takenAt = System.nanoTime();
+        boolean withSamples = everything || speed.get() != Speed.FULL || r.control().isPaused()
+                || takenAt - lastSamplesAt >= LOG_NANOS;
+        if (withSamples) {
+            lastSamplesAt = takenAt;
         }
         Progress[] latest = new Progress[1];
         LearningCurve c = curve;
@@ -211,7 +226,7 @@ public final class TrainingViewModel {
             public void checkpoint(Checkpoint checkpoint) {
                 c.checkpoint(checkpoint.iteration(), checkpoint.validationAccuracy());
             }
-        });
+        }, withSamples);
         curveVersion.set(curveVersion.get() + 1);
         logSummary.set(Texts.count(l.size()) + " iterations · " + Texts.count(l.mistakeCount()) + " wrong");
         Progress p = latest[0];
@@ -236,7 +251,7 @@ public final class TrainingViewModel {
     }
 
     private void finish(Run r, TrainingResult res) {
-        take(r);
+        take(r, true);
         end(r);
         TrainingConfig config = res.config();
         progress.set((double) res.iterations() / Math.max(1, curve.totalIterations()));
