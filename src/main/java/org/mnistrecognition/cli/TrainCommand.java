@@ -2,7 +2,9 @@ package org.mnistrecognition.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -15,6 +17,8 @@ import org.mnistrecognition.network.Initialisation;
 import org.mnistrecognition.training.Preset;
 import org.mnistrecognition.training.Progress;
 import org.mnistrecognition.training.RunControl;
+import org.mnistrecognition.training.Setting;
+import org.mnistrecognition.training.SettingException;
 import org.mnistrecognition.training.Trainer;
 import org.mnistrecognition.training.TrainingConfig;
 import org.mnistrecognition.training.TrainingListener;
@@ -93,10 +97,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingConfig config = config();
+        TrainingConfig config = checked(this::config);
         MnistData mnist = DataOptions.load(data);
         RunControl control = new RunControl();
-        Trainer trainer = new Trainer(config, mnist, control);
+        Trainer trainer = checked(() -> new Trainer(config, mnist, control));
         long total = config.totalIterations(mnist.training().size());
         PrintWriter out = out();
         Thread hook = new Thread(control::cancel);
@@ -116,6 +120,10 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         if (result.status() == TrainingResult.Status.DIVERGED) {
+            if (save != null) {
+                ModelFiles.save(save, result, mnist.source());
+                err().println("saved the last good weights to " + save);
+            }
             err().println("error: training diverged (the cost became NaN or infinite) after " + result.iterations()
                     + " iterations; lower the learning rate (--lr, now " + config.learningRate() + ")");
             return Cli.FAILED;
@@ -140,19 +148,63 @@ final class TrainCommand implements Callable<Integer> {
         return result.status() == TrainingResult.Status.COMPLETED ? 0 : Cli.FAILED;
     }
 
+    /**
+     * {@code what}, its {@link SettingException} (or the architecture's) turned into one naming the
+     * option to change, e.g. {@code "--lr: the learning rate must be a positive number, got 0.0"}.
+     */
+    private static <T> T checked(Supplier<T> what) {
+        try {
+            return what.get();
+        } catch (SettingException e) {
+            throw new SettingException(e.setting(), option(e.setting()) + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code what}, an {@link IllegalArgumentException} from it made a {@link SettingException} about {@code setting}. */
+    private static <T> T setting(Setting setting, Supplier<T> what) {
+        try {
+            return what.get();
+        } catch (SettingException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new SettingException(setting, e.getMessage());
+        }
+    }
+
+    /** The option that sets {@code setting}. */
+    static String option(Setting setting) {
+        return switch (setting) {
+            case LAYERS -> "--layers";
+            case HIDDEN_ACTIVATION -> "--activation";
+            case OUTPUT_ACTIVATION -> "--output";
+            case COST -> "--cost";
+            case LEARNING_RATE -> "--lr";
+            case BATCH_SIZE -> "--batch";
+            case MOMENTUM -> "--momentum";
+            case WEIGHT_DECAY -> "--preset";
+            case LENGTH -> "--iterations or --epochs";
+            case SHIFT -> "--preset";
+            case THREADS -> "--threads";
+        };
+    }
+
     /** The preset with the options given on the command line applied. */
     TrainingConfig config() {
         TrainingConfig c = Preset.parse(preset).config(seed);
         Architecture arch = c.architecture();
         if (layers != null || activation != null || output != null || bias != null) {
-            arch = new Architecture(layers != null ? Architecture.parseSizes(layers) : arch.sizes(),
-                    activation != null ? Activation.parse(activation) : arch.hidden(),
-                    output != null ? Activation.parse(output) : arch.output(),
-                    bias != null ? bias : arch.bias());
+            List<Integer> sizes = layers != null ? setting(Setting.LAYERS, () -> Architecture.parseSizes(layers)) : arch.sizes();
+            Activation hidden = activation != null ? setting(Setting.HIDDEN_ACTIVATION, () -> Activation.parse(activation))
+                    : arch.hidden();
+            Activation out = output != null ? setting(Setting.OUTPUT_ACTIVATION, () -> Activation.parse(output)) : arch.output();
+            boolean withBias = bias != null ? bias : arch.bias();
+            arch = setting(hidden == Activation.SOFTMAX ? Setting.HIDDEN_ACTIVATION : Setting.LAYERS,
+                    () -> new Architecture(sizes, hidden, out, withBias));
             c = c.withArchitecture(arch);
         }
         if (cost != null) {
-            c = c.withCost(Cost.parse(cost));
+            Cost parsed = setting(Setting.COST, () -> Cost.parse(cost));
+            c = c.withCost(parsed);
         }
         if (init != null) {
             c = c.withInitialisation(Initialisation.parse(init));

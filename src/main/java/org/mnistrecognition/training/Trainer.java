@@ -42,14 +42,7 @@ public final class Trainer {
         if (training.size() == 0) {
             throw new IllegalArgumentException("the data set has no training images");
         }
-        if (training.pixelsPerImage() != network.inputSize()) {
-            throw new IllegalArgumentException("the first layer has " + network.inputSize() + " inputs but the images have "
-                    + training.pixelsPerImage() + " pixels (" + training.rows() + "x" + training.cols() + ")");
-        }
-        if (config.batchSize() > training.size()) {
-            throw new IllegalArgumentException("the batch size " + config.batchSize() + " is larger than the training set ("
-                    + training.size() + " images)");
-        }
+        config.checkFits(training.pixelsPerImage(), training.size());
         this.config = config;
         this.data = data;
         this.network = network;

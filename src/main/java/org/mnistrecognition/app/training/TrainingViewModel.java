@@ -99,6 +99,7 @@ public final class TrainingViewModel {
     private void useData(MnistData data) {
         if (data != null) {
             form.inputSizeProperty().set(data.training().pixelsPerImage());
+            form.trainingSizeProperty().set(data.training().size());
         }
     }
 
