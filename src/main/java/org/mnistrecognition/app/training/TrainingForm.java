@@ -278,6 +278,27 @@ public final class TrainingForm {
         return config.getReadOnlyProperty();
     }
 
+    /**
+     * Shows {@code config} in the fields (a resumed run's): its preset if it is one, its layers,
+     * activations, cost, learning rate, batch size, length and seed.
+     */
+    public void show(TrainingConfig config) {
+        try {
+            preset.set(Preset.parse(config.preset()));
+        } catch (IllegalArgumentException notAPreset) {
+            // a custom run: the fields below say what it is
+        }
+        seed.set(String.valueOf(config.seed()));
+        layers.set(String.join(",", config.architecture().sizes().stream().map(String::valueOf).toList()));
+        hidden.set(config.architecture().hidden());
+        output.set(config.architecture().output());
+        cost.set(config.cost());
+        learningRate.set(number(config.learningRate()));
+        batchSize.set(String.valueOf(config.batchSize()));
+        lengthUnit.set(config.iterations() > 0 ? LengthUnit.ITERATIONS : LengthUnit.EPOCHS);
+        length.set(config.iterations() > 0 ? String.valueOf(config.iterations()) : number(config.epochs()));
+    }
+
     /** The form's contents, for saving between launches. */
     public TrainingSettings settings() {
         return new TrainingSettings(preset.get().id(), layers.get(), hidden.get() == null ? "" : hidden.get().id(),

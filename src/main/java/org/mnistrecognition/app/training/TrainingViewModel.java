@@ -1,5 +1,9 @@
 package org.mnistrecognition.app.training;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
@@ -20,15 +24,18 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Feedback;
 import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.network.Network;
+import org.mnistrecognition.training.Autosave;
 import org.mnistrecognition.training.Checkpoint;
 import org.mnistrecognition.training.Progress;
 import org.mnistrecognition.training.RunControl;
+import org.mnistrecognition.training.RunState;
 import org.mnistrecognition.training.Trainer;
 import org.mnistrecognition.training.TrainingConfig;
 import org.mnistrecognition.training.TrainingResult;
@@ -64,14 +71,21 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final BooleanBinding canStart;
     private Feedback feedback = Feedback.NONE;
-    private IterationLog log = new IterationLog();
+    private IterationLog log = new IterationLog(0);
     private LearningCurve curve;
     private LearningCurve previousCurve;
     private Run run;
     private long lastSnapshotAt;
+    private Path checkpointFolder = UserFolders.standard().checkpoints();
+    private Duration checkpointInterval = Autosave.DEFAULT_INTERVAL;
+    private final ReadOnlyObjectWrapper<LocalTime> lastSaved = new ReadOnlyObjectWrapper<>(this, "lastSaved");
 
-    /** One run: its trainer, control, feed, data and task. */
-    private record Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task) {
+    /** One run: its trainer, control, feed, data and task, and whether a failed checkpoint was told. */
+    private record Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task,
+                       boolean[] saveFailureTold) {
+        Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task) {
+            this(trainer, control, feed, data, task, new boolean[1]);
+        }
     }
 
     /** A view model whose runs report on the FX thread. */
@@ -108,6 +122,16 @@ public final class TrainingViewModel {
         this.feedback = feedback == null ? Feedback.NONE : feedback;
     }
 
+    /** Where runs save their checkpoints: the user's data folder unless set. */
+    public void setCheckpointFolder(Path folder) {
+        this.checkpointFolder = folder;
+    }
+
+    /** How often runs save a checkpoint ({@link Autosave#DEFAULT_INTERVAL} unless set; null for never). */
+    public void setCheckpointInterval(Duration interval) {
+        this.checkpointInterval = interval;
+    }
+
     /** Starts a run with the form's configuration on the data set in use. */
     public void start() {
         if (!canStart.get()) {
@@ -116,21 +140,48 @@ public final class TrainingViewModel {
         TrainingConfig config = form.configProperty().get();
         MnistData data = state.dataProperty().get();
         RunControl control = new RunControl();
-        control.setSpeed(speed.get() == null ? 0 : speed.get().iterationsPerSecond());
         Trainer trainer;
         try {
-            long total = config.totalIterations(data.training().size());
-            trainer = new Trainer(config, data, control)
-                    .checkpointEvery(Math.max(1, total / CHECKPOINTS))
-                    .publishSnapshots(true);
+            trainer = new Trainer(config, data, control);
         } catch (IllegalArgumentException e) {
             feedback.error("Cannot start training", e.getMessage());
             return;
         }
+        launch(trainer, control, data, Autosave.newFile(checkpointFolder, config));
+    }
+
+    /**
+     * Goes on with an interrupted run saved in {@code file} on the data set in use (which must be
+     * the one it was training on), with the threads the app trains with; it saves to the same file.
+     */
+    public void resume(Path file, RunState saved) {
+        if (running.get()) {
+            return;
+        }
+        MnistData data = state.dataProperty().get();
+        RunState run = saved.withThreads(TrainingForm.trainingThreads(saved.config().threads()));
+        RunControl control = new RunControl();
+        Trainer trainer;
+        try {
+            trainer = Trainer.resume(run, data, control);
+        } catch (IllegalArgumentException e) {
+            feedback.error("Cannot resume the run", file + ": " + e.getMessage());
+            return;
+        }
+        form.show(run.config());
+        launch(trainer, control, data, file);
+    }
+
+    private void launch(Trainer trainer, RunControl control, MnistData data, Path checkpoint) {
+        TrainingConfig config = trainer.config();
         long total = config.totalIterations(data.training().size());
+        long startAt = trainer.startsAt();
+        control.setSpeed(speed.get() == null ? 0 : speed.get().iterationsPerSecond());
+        trainer.checkpointEvery(Math.max(1, total / CHECKPOINTS)).publishSnapshots(true)
+                .autosave(checkpointInterval == null ? null : Autosave.every(checkpointInterval, checkpoint));
         previousCurve = curve;
-        curve = new LearningCurve(total);
-        log = new IterationLog();
+        curve = new LearningCurve(total, startAt);
+        log = new IterationLog(startAt);
         rows.set(mistakesOnly.get() ? log.mistakes() : log.rows());
         selectedRow.set(null);
         Run[] self = new Run[1];
@@ -147,15 +198,16 @@ public final class TrainingViewModel {
         task.setOnSucceeded(e -> finish(r, task.getValue()));
         task.setOnFailed(e -> fail(r, task.getException()));
         task.setOnCancelled(e -> fail(r, null));
+        lastSaved.set(null);
         running.set(true);
         paused.set(false);
-        progress.set(0);
-        progressText.set("0 / " + Texts.count(total));
-        status.set("Training " + config.preset() + "…");
+        progress.set((double) startAt / Math.max(1, total));
+        progressText.set(Texts.count(startAt) + " / " + Texts.count(total));
+        status.set(startAt > 0 ? "Training " + config.preset() + " (resumed)…" : "Training " + config.preset() + "…");
         logSummary.set("");
         curveVersion.set(curveVersion.get() + 1);
         state.setTraining(true);
-        state.modelNameProperty().set(trainingName(config, 0, total));
+        state.modelNameProperty().set(trainingName(config, startAt, total));
         Thread thread = new Thread(task, "training");
         thread.setDaemon(true);
         thread.start();
@@ -212,14 +264,27 @@ public final class TrainingViewModel {
             public void checkpoint(Checkpoint checkpoint) {
                 c.checkpoint(checkpoint.iteration(), checkpoint.validationAccuracy());
             }
+
+            @Override
+            public void saved(TrainingFeed.Saved saved) {
+                if (saved.problem() == null) {
+                    lastSaved.set(LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
+                } else if (!r.saveFailureTold()[0]) {
+                    r.saveFailureTold()[0] = true;
+                    feedback.error("Cannot save a checkpoint", saved.problem() + "\nTraining goes on, but if the app stops"
+                            + " now, this run cannot be resumed.");
+                }
+            }
         });
         curveVersion.set(curveVersion.get() + 1);
-        logSummary.set(Texts.count(l.size()) + " iterations · " + Texts.count(l.mistakeCount()) + " wrong");
+        logSummary.set(logSummary(l));
         Progress p = latest[0];
         if (p != null) {
             progress.set(p.fraction());
-            progressText.set(String.format(Locale.ROOT, "%s / %s · %,.0f samples/s · %s left", Texts.count(p.iteration()),
-                    Texts.count(p.totalIterations()), p.samplesPerSecond(), Texts.duration(p.secondsLeft())));
+            LocalTime saved = lastSaved.get();
+            progressText.set(String.format(Locale.ROOT, "%s / %s · %,.0f samples/s · %s left%s", Texts.count(p.iteration()),
+                    Texts.count(p.totalIterations()), p.samplesPerSecond(), Texts.duration(p.secondsLeft()),
+                    saved == null ? "" : " · checkpoint " + saved));
             state.modelNameProperty().set(trainingName(r.trainer().config(), p.iteration(), p.totalIterations()));
         }
         long now = System.nanoTime();
@@ -230,6 +295,12 @@ public final class TrainingViewModel {
             }
             lastSnapshotAt = now;
         }
+    }
+
+    /** {@code 12,000 iterations · 1,031 wrong}, and which of them the table shows once the log drops old rows. */
+    private static String logSummary(IterationLog l) {
+        String summary = Texts.count(l.total()) + " iterations · " + Texts.count(l.allMistakes()) + " wrong";
+        return l.capped() ? summary + " · showing the last " + Texts.count(l.size()) : summary;
     }
 
     private static String trainingName(TrainingConfig config, long done, long total) {
@@ -383,6 +454,11 @@ public final class TrainingViewModel {
     /** How the last run ended (null before the first). */
     public ReadOnlyObjectProperty<TrainingResult> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** When the run in progress last saved its checkpoint (null before its first). */
+    public ReadOnlyObjectProperty<LocalTime> lastSavedProperty() {
+        return lastSaved.getReadOnlyProperty();
     }
 
     /** The persisted part: the form. */
