@@ -1,16 +1,9 @@
 package org.mnistrecognition.fuzz;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -52,34 +45,6 @@ class ModelFileFuzzTest {
         }, ModelFormatException.class, (16L << 20) + 20_000L * input.length);
     }
 
-    /** The entries of the valid model, uncompressed, in archive order. */
-    static Map<String, byte[]> entries(byte[] archive) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                out.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    static byte[] zip(Map<String, byte[]> entries, boolean deflate) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.setLevel(deflate ? 6 : 0);
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
     @Provide
     Arbitrary<byte[]> spoiltArchives() {
         return Mutations.of(VALID, 256);
@@ -87,38 +52,38 @@ class ModelFileFuzzTest {
 
     @Provide
     Arbitrary<byte[]> spoiltEntries() {
-        Map<String, byte[]> valid = entries(VALID);
+        Map<String, byte[]> valid = Archives.entries(VALID);
         List<String> names = List.copyOf(valid.keySet());
         return Combinators.combine(Arbitraries.of(names), Arbitraries.of(true, false)).flatAs((name, deflate) ->
                 Mutations.of(valid.get(name), 128).map(spoilt -> {
                     Map<String, byte[]> copy = new LinkedHashMap<>(valid);
                     copy.put(name, spoilt);
-                    return zip(copy, deflate);
+                    return Archives.zip(copy, deflate);
                 }));
     }
 
     @Provide
     Arbitrary<byte[]> extremeMetadata() {
-        Map<String, byte[]> valid = entries(VALID);
+        Map<String, byte[]> valid = Archives.entries(VALID);
         String json = new String(valid.get(ModelFile.METADATA), StandardCharsets.UTF_8);
         return Combinators.combine(Arbitraries.integers().between(0, 200), Arbitraries.of(Mutations.EXTREME_NUMBERS),
                 Arbitraries.integers().between(0, 200), Arbitraries.of(Mutations.EXTREME_NUMBERS)).as((i, a, j, b) -> {
                     Map<String, byte[]> copy = new LinkedHashMap<>(valid);
                     String spoilt = Mutations.replaceNumber(Mutations.replaceNumber(json, i, a), j, b);
                     copy.put(ModelFile.METADATA, spoilt.getBytes(StandardCharsets.UTF_8));
-                    return zip(copy, true);
+                    return Archives.zip(copy, true);
                 });
     }
 
     @Provide
     Arbitrary<byte[]> extremeShapes() {
-        Map<String, byte[]> valid = entries(VALID);
+        Map<String, byte[]> valid = Archives.entries(VALID);
         List<String> arrays = valid.keySet().stream().filter(n -> n.endsWith(".npy")).toList();
         return Combinators.combine(Arbitraries.of(arrays), Arbitraries.of(true, false)).flatAs((name, deflate) ->
                 Mutations.npyWithExtremeNumber(valid.get(name)).map(spoilt -> {
                     Map<String, byte[]> copy = new LinkedHashMap<>(valid);
                     copy.put(name, spoilt);
-                    return zip(copy, deflate);
+                    return Archives.zip(copy, deflate);
                 }));
     }
 
