@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -35,23 +33,6 @@ class CheckpointCliTest {
     @TempDir
     Path dir;
 
-    /** Starts the command line in its own JVM, with {@code home} as the user folder. */
-    static Process start(Path home, Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules=jdk.incubator.vector", "-Xmx512m", "-Djava.awt.headless=true",
-                "-Dmnist.home=" + home, "-cp", System.getProperty("java.class.path"), "org.mnistrecognition.Main"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    static int finish(Process p, Path log) throws Exception {
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the command line did not end: " + Files.readString(log));
-        }
-        return p.exitValue();
-    }
-
     /** The checkpoint a run has written under {@code home}, if any (never a temporary file being written). */
     static Optional<Path> checkpoint(Path home) throws IOException {
         Path folder = home.resolve("data").resolve("checkpoints");
@@ -75,28 +56,28 @@ class CheckpointCliTest {
         Path wholeHome = dir.resolve("whole-home");
         Path whole = dir.resolve("whole.npz");
         Path wholeLog = dir.resolve("whole.log");
-        assertEquals(0, finish(start(wholeHome, wholeLog, concat(run, "--save", whole.toString())), wholeLog),
-                () -> read(wholeLog));
+        assertEquals(0, CliProcess.finish(CliProcess.start(wholeHome, wholeLog, concat(run, "--save", whole.toString())), wholeLog),
+                () -> CliProcess.read(wholeLog));
         assertTrue(checkpoint(wholeHome).isEmpty(), "a finished run deletes its checkpoint");
 
         Path home = dir.resolve("home");
         Path killedLog = dir.resolve("killed.log");
-        Process killed = start(home, killedLog, run);
+        Process killed = CliProcess.start(home, killedLog, run);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (checkpoint(home).isEmpty() && killed.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         killed.destroyForcibly();
-        assertEquals(137, finish(killed, killedLog), () -> "killed with SIGKILL before it ended: " + read(killedLog));
-        Path file = checkpoint(home).orElseThrow(() -> new AssertionError("no checkpoint: " + read(killedLog)));
+        assertEquals(137, CliProcess.finish(killed, killedLog), () -> "killed with SIGKILL before it ended: " + CliProcess.read(killedLog));
+        Path file = checkpoint(home).orElseThrow(() -> new AssertionError("no checkpoint: " + CliProcess.read(killedLog)));
         long savedAt = RunStateFile.summary(file).iterations();
         assertTrue(savedAt > 0 && savedAt < Long.parseLong(ITERATIONS), "saved mid-run: " + savedAt);
 
         Path resumed = dir.resolve("resumed.npz");
         Path resumedLog = dir.resolve("resumed.log");
-        assertEquals(0, finish(start(home, resumedLog, "train", "--resume", file.toString(), "--save", resumed.toString(),
-                "--checkpoint-every", EVERY), resumedLog), () -> read(resumedLog));
-        assertTrue(read(resumedLog).contains("resuming " + file), read(resumedLog));
+        assertEquals(0, CliProcess.finish(CliProcess.start(home, resumedLog, "train", "--resume", file.toString(), "--save", resumed.toString(),
+                "--checkpoint-every", EVERY), resumedLog), () -> CliProcess.read(resumedLog));
+        assertTrue(CliProcess.read(resumedLog).contains("resuming " + file), CliProcess.read(resumedLog));
         assertFalse(Files.exists(file), "the resumed run, finished, deletes its checkpoint");
 
         Network expected = ModelFile.load(whole).network();
@@ -105,8 +86,8 @@ class CheckpointCliTest {
             assertArrayEquals(expected.layer(l).weights().data, actual.layer(l).weights().data, "W" + (l + 1));
             assertArrayEquals(expected.layer(l).biases().data, actual.layer(l).biases().data, "b" + (l + 1));
         }
-        String wholeLast = read(wholeLog).strip().lines().reduce((a, b) -> b).orElseThrow();
-        String resumedLast = read(resumedLog).strip().lines().reduce((a, b) -> b).orElseThrow();
+        String wholeLast = CliProcess.read(wholeLog).strip().lines().reduce((a, b) -> b).orElseThrow();
+        String resumedLast = CliProcess.read(resumedLog).strip().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(wholeLast.startsWith("test accuracy: "), wholeLast);
         assertEquals(wholeLast, resumedLast);
     }
@@ -115,13 +96,5 @@ class CheckpointCliTest {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
     }
 }
