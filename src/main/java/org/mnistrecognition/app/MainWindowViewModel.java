@@ -3,8 +3,12 @@ package org.mnistrecognition.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -104,13 +108,19 @@ public final class MainWindowViewModel {
         }, null);
     }
 
-    /** "best (custom), 123,456 of 1,000,000 iterations (12.3%), saved 2026-11-25 12:05:07". */
+    /** "seed, 784-200-200-10: 30,016 of 100,000 iterations (30.0%) trained on data/mnist, saved 2026-11-25 12:57". */
     public static String describe(InterruptedRuns.Found found) {
         RunStateFile.Summary s = found.summary();
-        String saved = s.savedAt().length() >= 19 ? s.savedAt().substring(0, 19).replace('T', ' ') : s.savedAt();
+        String saved;
+        try {
+            saved = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+                    .format(Instant.parse(s.savedAt()).atZone(ZoneId.systemDefault()));
+        } catch (DateTimeException e) {
+            saved = s.savedAt();
+        }
         return s.config().preset() + ", " + s.config().architecture().describe() + ": " + Texts.count(s.iterations()) + " of "
                 + Texts.count(s.totalIterations()) + " iterations (" + Texts.percent((double) s.iterations() / s.totalIterations())
-                + ") trained on " + s.data().source() + ", saved " + saved + " UTC";
+                + ") trained on " + s.data().source() + ", saved " + saved;
     }
 
     /**

@@ -108,6 +108,8 @@ class ResumeOfferTest {
         assertEquals("64,16,10", training.form().layersProperty().get(), "the form shows the resumed run");
         assertEquals(ITERATIONS - 8_000, training.rowsProperty().get().size(), "the log holds the iterations trained now");
         assertEquals(8_001, training.rowsProperty().get().get(0).iteration());
+        assertEquals("Resumed after iteration 8,000", training.logNoteProperty().get());
+        assertEquals("32,000 iterations · ", training.logSummaryProperty().get().substring(0, 20));
         assertFalse(Files.exists(checkpoint), "the finished run deleted its checkpoint");
     }
 

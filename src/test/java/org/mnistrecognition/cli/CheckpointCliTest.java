@@ -56,8 +56,8 @@ class CheckpointCliTest {
         Path wholeHome = dir.resolve("whole-home");
         Path whole = dir.resolve("whole.npz");
         Path wholeLog = dir.resolve("whole.log");
-        assertEquals(0, CliProcess.finish(CliProcess.start(wholeHome, wholeLog, concat(run, "--save", whole.toString())), wholeLog),
-                () -> CliProcess.read(wholeLog));
+        Process uninterrupted = CliProcess.start(wholeHome, wholeLog, concat(run, "--save", whole.toString()));
+        assertEquals(0, CliProcess.finish(uninterrupted, wholeLog), () -> CliProcess.read(wholeLog));
         assertTrue(checkpoint(wholeHome).isEmpty(), "a finished run deletes its checkpoint");
 
         Path home = dir.resolve("home");
@@ -68,15 +68,17 @@ class CheckpointCliTest {
             Thread.sleep(5);
         }
         killed.destroyForcibly();
-        assertEquals(137, CliProcess.finish(killed, killedLog), () -> "killed with SIGKILL before it ended: " + CliProcess.read(killedLog));
+        assertEquals(137, CliProcess.finish(killed, killedLog),
+                () -> "killed with SIGKILL before it ended: " + CliProcess.read(killedLog));
         Path file = checkpoint(home).orElseThrow(() -> new AssertionError("no checkpoint: " + CliProcess.read(killedLog)));
         long savedAt = RunStateFile.summary(file).iterations();
         assertTrue(savedAt > 0 && savedAt < Long.parseLong(ITERATIONS), "saved mid-run: " + savedAt);
 
         Path resumed = dir.resolve("resumed.npz");
         Path resumedLog = dir.resolve("resumed.log");
-        assertEquals(0, CliProcess.finish(CliProcess.start(home, resumedLog, "train", "--resume", file.toString(), "--save", resumed.toString(),
-                "--checkpoint-every", EVERY), resumedLog), () -> CliProcess.read(resumedLog));
+        Process resuming = CliProcess.start(home, resumedLog, "train", "--resume", file.toString(), "--save",
+                resumed.toString(), "--checkpoint-every", EVERY);
+        assertEquals(0, CliProcess.finish(resuming, resumedLog), () -> CliProcess.read(resumedLog));
         assertTrue(CliProcess.read(resumedLog).contains("resuming " + file), CliProcess.read(resumedLog));
         assertFalse(Files.exists(file), "the resumed run, finished, deletes its checkpoint");
 

@@ -73,7 +73,8 @@ class ResumeTest {
         assertEquals(config, state.config());
         assertEquals(config.momentum() > 0 ? 2 * config.architecture().depth() : 0, state.optimiser().size());
 
-        Trainer resumed = Trainer.resume(state, SyntheticData.create(), new RunControl()).autosave(Autosave.everyIterations(448, file));
+        Trainer resumed = Trainer.resume(state, SyntheticData.create(), new RunControl())
+                .autosave(Autosave.everyIterations(448, file));
         assertEquals(state.iterations(), resumed.startsAt());
         TrainingResult rest = resumed.run(new TrainingListener() { });
         assertEquals(TrainingResult.Status.COMPLETED, rest.status());
@@ -111,7 +112,8 @@ class ResumeTest {
         TrainingConfig config = TrainerTest.small(Preset.BEST).withLearningRate(0.1 / 3).withSeed(-7);
         Path file = dir.resolve("exact.npz");
         List<Long> saves = new ArrayList<>();
-        Trainer trainer = new Trainer(config, SyntheticData.create(), new RunControl()).autosave(Autosave.everyIterations(640, file));
+        Trainer trainer = new Trainer(config, SyntheticData.create(), new RunControl())
+                .autosave(Autosave.everyIterations(640, file));
         assertThrows(Crash.class, () -> trainer.run(crashingAfter(1, saves)));
         RunState state = RunStateFile.load(file);
         assertEquals(config, state.config(), "every number reads back exactly");
@@ -126,7 +128,8 @@ class ResumeTest {
     void aRunIsResumedOnlyOnItsOwnImages() throws Exception {
         TrainingConfig config = TrainerTest.small(Preset.SEED);
         Path file = dir.resolve("seed.npz");
-        Trainer trainer = new Trainer(config, SyntheticData.create(), new RunControl()).autosave(Autosave.everyIterations(100, file));
+        Trainer trainer = new Trainer(config, SyntheticData.create(), new RunControl())
+                .autosave(Autosave.everyIterations(100, file));
         assertThrows(Crash.class, () -> trainer.run(crashingAfter(1, new ArrayList<>())));
         RunState state = RunStateFile.load(file);
         MnistData other = SyntheticData.create();
@@ -137,7 +140,8 @@ class ResumeTest {
                 other.test(), "changed");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.resume(state, changed, new RunControl()));
-        assertTrue(e.getMessage().startsWith("the interrupted run trained on other images (synthetic: 400 training images of 8x8)"),
+        assertTrue(e.getMessage().startsWith(
+                "the interrupted run trained on other images (synthetic: 400 training images of 8x8)"),
                 e.getMessage());
     }
 }

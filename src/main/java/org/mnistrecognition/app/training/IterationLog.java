@@ -145,6 +145,11 @@ final class IterationLog {
         return allMistakes;
     }
 
+    /** The iteration the run started after: 0, or where a resumed run had stopped. */
+    long startAt() {
+        return startAt;
+    }
+
     /** Whether old rows were dropped. */
     boolean capped() {
         return offset > startAt;

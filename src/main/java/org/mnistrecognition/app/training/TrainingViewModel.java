@@ -61,6 +61,7 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
     private final ReadOnlyStringWrapper logSummary = new ReadOnlyStringWrapper(this, "logSummary", "");
+    private final ReadOnlyStringWrapper logNote = new ReadOnlyStringWrapper(this, "logNote", "");
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(this, "speed", Speed.FULL);
     private final BooleanProperty mistakesOnly = new SimpleBooleanProperty(this, "mistakesOnly");
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
@@ -205,6 +206,7 @@ public final class TrainingViewModel {
         progressText.set(Texts.count(startAt) + " / " + Texts.count(total));
         status.set(startAt > 0 ? "Training " + config.preset() + " (resumed)…" : "Training " + config.preset() + "…");
         logSummary.set("");
+        logNote.set(startAt > 0 ? logNote(log) : "");
         curveVersion.set(curveVersion.get() + 1);
         state.setTraining(true);
         state.modelNameProperty().set(trainingName(config, startAt, total));
@@ -278,6 +280,7 @@ public final class TrainingViewModel {
         });
         curveVersion.set(curveVersion.get() + 1);
         logSummary.set(logSummary(l));
+        logNote.set(logNote(l));
         Progress p = latest[0];
         if (p != null) {
             progress.set(p.fraction());
@@ -297,10 +300,18 @@ public final class TrainingViewModel {
         }
     }
 
-    /** {@code 12,000 iterations · 1,031 wrong}, and which of them the table shows once the log drops old rows. */
+    /** {@code 12,000 iterations · 1,031 wrong}: the iterations of this run logged so far. */
     private static String logSummary(IterationLog l) {
-        String summary = Texts.count(l.total()) + " iterations · " + Texts.count(l.allMistakes()) + " wrong";
-        return l.capped() ? summary + " · showing the last " + Texts.count(l.size()) : summary;
+        return Texts.count(l.total() - l.startAt()) + " iterations · " + Texts.count(l.allMistakes()) + " wrong";
+    }
+
+    /** What the table does not show: the iterations before a resume, and the rows dropped from a long run's log. */
+    private static String logNote(IterationLog l) {
+        String resumed = l.startAt() > 0 ? "resumed after iteration " + Texts.count(l.startAt()) : "";
+        String capped = l.capped() ? "showing the last " + Texts.count(l.size()) + " of " + Texts.count(l.total() - l.startAt())
+                + " iterations" : "";
+        String note = resumed.isEmpty() || capped.isEmpty() ? resumed + capped : resumed + "; " + capped;
+        return note.isEmpty() ? "" : Character.toUpperCase(note.charAt(0)) + note.substring(1);
     }
 
     private static String trainingName(TrainingConfig config, long done, long total) {
@@ -406,6 +417,14 @@ public final class TrainingViewModel {
     /** {@code 12,000 iterations · 1,031 wrong}. */
     public ReadOnlyStringProperty logSummaryProperty() {
         return logSummary.getReadOnlyProperty();
+    }
+
+    /**
+     * What the table leaves out, {@code ""} when nothing: "Resumed after iteration 30,016" and
+     * "showing the last 100,000 of 1,000,000 iterations" once a long run's log drops old rows.
+     */
+    public ReadOnlyStringProperty logNoteProperty() {
+        return logNote.getReadOnlyProperty();
     }
 
     public ObjectProperty<Speed> speedProperty() {

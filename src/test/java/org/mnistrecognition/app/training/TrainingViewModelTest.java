@@ -175,4 +175,18 @@ class TrainingViewModelTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(model.runningProperty().get());
     }
+
+    @Test
+    void aLongRunsLogKeepsItsLastRowsAndSaysSo() throws Exception {
+        model.form().lengthProperty().set("130000");
+        fx(() -> {
+            model.start();
+            return null;
+        });
+        waitUntil(() -> !model.runningProperty().get());
+        assertEquals(IterationLog.MAX_ROWS, model.rowsProperty().get().size());
+        assertEquals(30_001, model.rowsProperty().get().get(0).iteration());
+        assertEquals("Showing the last 100,000 of 130,000 iterations", model.logNoteProperty().get());
+        assertTrue(model.logSummaryProperty().get().startsWith("130,000 iterations · "), model.logSummaryProperty().get());
+    }
 }
