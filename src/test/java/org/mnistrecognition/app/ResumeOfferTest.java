@@ -52,6 +52,8 @@ class ResumeOfferTest {
     private Path checkpoint;
     private final List<String> asked = new ArrayList<>();
     private ButtonType answer;
+    private Stage stage;
+    private Path folder;
 
     /** A run of the synthetic data, interrupted after 8,000 samples: its checkpoint, as a dead process left it. */
     private static Path interruptedRun(Path folder) throws Exception {
@@ -75,17 +77,25 @@ class ResumeOfferTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("checkpoints-" + System.nanoTime()));
+        this.stage = stage;
+        folder = Files.createDirectories(dir.resolve("checkpoints-" + System.nanoTime()));
         checkpoint = interruptedRun(folder);
         state = new AppState();
         window = Views.load(MainWindow.class, state).controller();
         window.viewModel().setCheckpointFolder(folder);
         window.setResumeHandler((owner, message) -> {
             asked.add(message);
-            return Optional.ofNullable(answer);
+            return Optional.of(answer);
         });
         window.setCloseHandlers((owner, message) -> Optional.of(Dialogs.DISCARD), () -> { });
-        window.show(stage, new SettingsFile(folder.resolve("settings.json")));
+    }
+
+    /** Starts the app, which finds the interrupted run, and answers {@code button} when it asks. */
+    private void startAnswering(ButtonType button) throws Exception {
+        answer = button;
+        WaitForAsyncUtils.asyncFx(() -> window.show(stage, new SettingsFile(folder.resolve("settings.json"))))
+                .get(30, TimeUnit.SECONDS);
+        offered();
     }
 
     private void offered() throws Exception {
@@ -97,8 +107,7 @@ class ResumeOfferTest {
 
     @Test
     void resumeGoesOnWithTheRunOnItsOwnDataToItsEnd() throws Exception {
-        answer = Dialogs.RESUME;
-        offered();
+        startAnswering(Dialogs.RESUME);
         TrainingViewModel training = window.training();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> training.resultProperty().get() != null);
         TrainingResult result = training.resultProperty().get();
@@ -115,8 +124,7 @@ class ResumeOfferTest {
 
     @Test
     void discardDeletesTheCheckpoint() throws Exception {
-        answer = Dialogs.DISCARD;
-        offered();
+        startAnswering(Dialogs.DISCARD);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Files.exists(checkpoint));
         assertFalse(window.training().runningProperty().get());
         assertNull(window.viewModel().interruptedRunProperty().get());
@@ -124,8 +132,7 @@ class ResumeOfferTest {
 
     @Test
     void laterKeepsItForNextTime() throws Exception {
-        answer = Dialogs.LATER;
-        offered();
+        startAnswering(Dialogs.LATER);
         assertTrue(Files.exists(checkpoint));
         assertFalse(window.training().runningProperty().get());
         assertNotNull(RunStateFile.summary(checkpoint));

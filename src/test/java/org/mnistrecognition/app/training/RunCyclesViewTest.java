@@ -62,18 +62,19 @@ class RunCyclesViewTest {
         });
         for (int cycle = 0; cycle < CYCLES; cycle++) {
             int c = cycle;
-            fx(() -> {
+            boolean started = fx(() -> {
                 model.speedProperty().set(c % 3 == 0 ? Speed.PER_SECOND_1000 : Speed.FULL);
                 model.start();
+                boolean running = model.runningProperty().get();
                 if (c % 2 == 0) {
                     model.togglePause();
                     model.togglePause();
                     model.stop();
                     model.start();
                 }
-                return null;
+                return running;
             });
-            assertTrue(fx(() -> model.runningProperty().get()), "cycle " + c);
+            assertTrue(started, "cycle " + c);
             if (c % 2 == 1) {
                 waitUntil(() -> model.rowsProperty().get().size() > 50);
                 for (int stroke = 0; stroke < 5; stroke++) {
