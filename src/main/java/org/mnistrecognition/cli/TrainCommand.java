@@ -148,7 +148,12 @@ final class TrainCommand implements Callable<Integer> {
         }, "stop-training");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return train(trainer, config, mnist, autosave, total, out);
+            int exit = train(trainer, config, mnist, autosave, total, out);
+            if (resume != null && autosave == null && exit == 0) {
+                // a resumed run that saved no checkpoints of its own is over: its old one would only mislead
+                Files.deleteIfExists(resume);
+            }
+            return exit;
         } finally {
             out.flush();
             err().flush();

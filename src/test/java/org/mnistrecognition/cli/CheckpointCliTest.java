@@ -94,6 +94,24 @@ class CheckpointCliTest {
         assertEquals(wholeLast, resumedLast);
     }
 
+    @Test
+    void resumeAndCheckpointOptionsAreChecked() throws Exception {
+        Path missing = dir.resolve("missing.npz");
+        CliTest.assertOneLineError(CliTest.run("train", "--resume", missing.toString()), missing + ": no such file");
+        Path model = dir.resolve("model.npz");
+        Files.copy(ModelFile.bundledModel(), model);
+        CliTest.assertOneLineError(CliTest.run("train", "--resume", model.toString()),
+                model + ": run.json missing (is this a checkpoint?)");
+        CliTest.Run changed = CliTest.run("train", "--resume", model.toString(), "--lr", "0.1");
+        assertEquals(Cli.USAGE, changed.exit());
+        assertTrue(changed.err().startsWith("error: --lr cannot change a resumed run: it goes on with the settings saved in "),
+                changed.err());
+        CliTest.Run every = CliTest.run("train", "--iterations", "10", "--checkpoint-every", "5 weeks");
+        assertEquals(Cli.USAGE, every.exit());
+        assertTrue(every.err().startsWith("error: --checkpoint-every takes a time such as 30s, 5m or 1h, a number of"
+                + " iterations, or off; got '5 weeks'"), every.err());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
