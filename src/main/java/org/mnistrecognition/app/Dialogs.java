@@ -17,6 +17,11 @@ public final class Dialogs {
     /** The Discard button of the save-before-closing question. */
     public static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.NO);
 
+    /** The Resume button of the interrupted-run question. */
+    public static final ButtonType RESUME = new ButtonType("Resume", ButtonBar.ButtonData.YES);
+    /** The Later button of the interrupted-run question: keep the checkpoint, ask again next time. */
+    public static final ButtonType LATER = new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE);
+
     private Dialogs() {
     }
 
@@ -60,6 +65,18 @@ public final class Dialogs {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, SAVE, DISCARD, ButtonType.CANCEL);
         alert.setTitle("Save the trained model?");
         alert.setHeaderText("Save the trained model?");
+        if (owner != null && owner.isShowing()) {
+            alert.initOwner(owner);
+        }
+        return alert.showAndWait();
+    }
+
+    /** Asks whether to resume an interrupted run: {@link #RESUME}, {@link #DISCARD} or {@link #LATER}. */
+    public static Optional<ButtonType> askResume(Window owner, String message) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, RESUME, DISCARD, LATER);
+        alert.setTitle("Resume the interrupted run?");
+        alert.setHeaderText("A training run was interrupted");
+        alert.getDialogPane().getStyleClass().add("resume-dialog");
         if (owner != null && owner.isShowing()) {
             alert.initOwner(owner);
         }

@@ -50,6 +50,7 @@ public final class MainWindow {
     private SettingsFile settingsFile;
     private AppSettings settings = AppSettings.defaults();
     private BiFunction<Window, String, Optional<ButtonType>> askSave = Dialogs::askSave;
+    private BiFunction<Window, String, Optional<ButtonType>> askResume = Dialogs::askResume;
     private Runnable exit = Platform::exit;
     private boolean closing;
 
@@ -85,7 +86,29 @@ public final class MainWindow {
         trainingState.textProperty().bind(trainingController.viewModel().statusProperty());
         statusBar.getRightItems().add(trainingState);
         MenuTooltips.install(menuBar);
+        viewModel.interruptedRunProperty().addListener((obs, old, found) -> {
+            if (found != null) {
+                Platform.runLater(this::offerToResume);
+            }
+        });
         loadDrawingPane();
+    }
+
+    /** Asks whether to resume the interrupted run found at start: Resume, Discard or Later. */
+    private void offerToResume() {
+        var found = viewModel.interruptedRunProperty().get();
+        if (found == null) {
+            return;
+        }
+        Optional<ButtonType> answer = askResume.apply(stage, "It can go on from its last checkpoint:\n"
+                + MainWindowViewModel.describe(found) + ".\n\nResume it now, discard it, or decide later?");
+        if (answer.isPresent() && answer.get() == Dialogs.RESUME) {
+            viewModel.resumeInterrupted();
+        } else if (answer.isPresent() && answer.get() == Dialogs.DISCARD) {
+            viewModel.discardInterrupted();
+        } else {
+            viewModel.resumeLater();
+        }
     }
 
     private void loadDrawingPane() {
@@ -347,6 +370,11 @@ public final class MainWindow {
             stage.hide();
         }
         exit.run();
+    }
+
+    /** For tests: how the question about an interrupted run is answered. */
+    void setResumeHandler(BiFunction<Window, String, Optional<ButtonType>> ask) {
+        this.askResume = ask;
     }
 
     /** For tests: how the close question is answered and what exiting does. */

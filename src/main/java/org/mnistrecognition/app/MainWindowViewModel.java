@@ -1,7 +1,14 @@
 package org.mnistrecognition.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -10,8 +17,11 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
+import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.training.TrainingViewModel;
 import org.mnistrecognition.data.DataSetLoader;
 import org.mnistrecognition.data.MnistData;
@@ -19,6 +29,10 @@ import org.mnistrecognition.model.Model;
 import org.mnistrecognition.model.ModelFile;
 import org.mnistrecognition.model.ModelMetadata;
 import org.mnistrecognition.network.Network;
+import org.mnistrecognition.training.DataFingerprint;
+import org.mnistrecognition.training.InterruptedRuns;
+import org.mnistrecognition.training.RunState;
+import org.mnistrecognition.training.RunStateFile;
 import org.mnistrecognition.training.TrainingResult;
 
 /**
@@ -39,6 +53,8 @@ public final class MainWindowViewModel {
     private Feedback feedback = Feedback.NONE;
     private Network savable;
     private ModelMetadata savableMetadata;
+    private Path checkpoints = UserFolders.standard().checkpoints();
+    private final ReadOnlyObjectWrapper<InterruptedRuns.Found> interrupted = new ReadOnlyObjectWrapper<>(this, "interrupted");
 
     /**
      * @param state the shared state
@@ -67,8 +83,106 @@ public final class MainWindowViewModel {
             }
         }, dataPath, "Cannot load the data set", data -> {
             state.dataProperty().set(data);
-            loadModel(modelPath, "bundled model");
-        }, () -> loadModel(modelPath, "bundled model"));
+            loadModel(modelPath, "bundled model", this::lookForInterruptedRuns);
+        }, () -> loadModel(modelPath, "bundled model", this::lookForInterruptedRuns));
+    }
+
+    /** Where runs save their checkpoints, and where interrupted ones are looked for at start. */
+    public void setCheckpointFolder(Path folder) {
+        this.checkpoints = folder;
+        training.setCheckpointFolder(folder);
+    }
+
+    /** Looks in the background for runs that were interrupted, and offers the latest through {@link #interruptedRunProperty()}. */
+    private void lookForInterruptedRuns() {
+        Path folder = checkpoints;
+        run("Looking for interrupted runs…", new Task<List<InterruptedRuns.Found>>() {
+            @Override
+            protected List<InterruptedRuns.Found> call() {
+                return InterruptedRuns.in(folder);
+            }
+        }, folder, "Cannot look for interrupted runs", found -> {
+            if (!found.isEmpty() && !training.runningProperty().get()) {
+                interrupted.set(found.get(0));
+            }
+        }, null);
+    }
+
+    /** "seed, 784-200-200-10: 30,016 of 100,000 iterations (30.0%) trained on data/mnist, saved 2026-11-25 12:57". */
+    public static String describe(InterruptedRuns.Found found) {
+        RunStateFile.Summary s = found.summary();
+        String saved;
+        try {
+            saved = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+                    .format(Instant.parse(s.savedAt()).atZone(ZoneId.systemDefault()));
+        } catch (DateTimeException e) {
+            saved = s.savedAt();
+        }
+        return s.config().preset() + ", " + s.config().architecture().describe() + ": " + Texts.count(s.iterations()) + " of "
+                + Texts.count(s.totalIterations()) + " iterations (" + Texts.percent((double) s.iterations() / s.totalIterations())
+                + ") trained on " + s.data().source() + ", saved " + saved;
+    }
+
+    /**
+     * Resumes the offered interrupted run: reads its checkpoint, loads the data set it trained on
+     * if another is in use, and starts it in the training pane.
+     */
+    public void resumeInterrupted() {
+        InterruptedRuns.Found found = interrupted.get();
+        interrupted.set(null);
+        if (found == null || training.runningProperty().get()) {
+            return;
+        }
+        MnistData current = state.dataProperty().get();
+        run("Loading the interrupted run…", new Task<Resumable>() {
+            @Override
+            protected Resumable call() throws Exception {
+                RunState saved = RunStateFile.load(found.file());
+                if (current != null && saved.data().sameImages(DataFingerprint.of(current))) {
+                    return new Resumable(saved, current);
+                }
+                MnistData data = DataSetLoader.load(Path.of(saved.data().source()));
+                if (!saved.data().sameImages(DataFingerprint.of(data))) {
+                    throw new IOException("the run trained on other images than " + saved.data().source() + " now holds");
+                }
+                return new Resumable(saved, data);
+            }
+        }, found.file(), "Cannot resume the run", resumable -> {
+            if (resumable.data() != current) {
+                state.dataProperty().set(resumable.data());
+            }
+            training.resume(found.file(), resumable.state());
+        }, null);
+    }
+
+    /** Deletes the offered interrupted run's checkpoint. */
+    public void discardInterrupted() {
+        InterruptedRuns.Found found = interrupted.get();
+        interrupted.set(null);
+        if (found == null) {
+            return;
+        }
+        run("Discarding the interrupted run…", new Task<Void>() {
+            @Override
+            protected Void call() throws Exception {
+                Files.deleteIfExists(found.file());
+                return null;
+            }
+        }, found.file(), "Cannot discard the interrupted run", done -> { }, null);
+    }
+
+    /** Leaves the offered interrupted run for the next start. */
+    public void resumeLater() {
+        interrupted.set(null);
+    }
+
+    /** An interrupted run to offer for resuming (null when there is none, or once answered). */
+    public ReadOnlyObjectProperty<InterruptedRuns.Found> interruptedRunProperty() {
+        return interrupted.getReadOnlyProperty();
+    }
+
+    /** A checkpoint and the data set it resumes on. */
+    private record Resumable(RunState state, MnistData data) {
     }
 
     /** Reads a model file and makes it the model in use. */
@@ -82,6 +196,11 @@ public final class MainWindowViewModel {
     }
 
     private void loadModel(Path file, String label) {
+        loadModel(file, label, () -> { });
+    }
+
+    /** Loads a model, then (whether it could or not) runs {@code then}. */
+    private void loadModel(Path file, String label, Runnable then) {
         run("Loading " + label + "…", new Task<Model>() {
             @Override
             protected Model call() throws Exception {
@@ -91,7 +210,8 @@ public final class MainWindowViewModel {
             state.networkProperty().set(model.network());
             state.modelNameProperty().set(describe(label, model.metadata()));
             remember(model.network(), model.metadata(), false);
-        }, null);
+            then.run();
+        }, then);
     }
 
     /** "bundled model (best, 98.9%)". */

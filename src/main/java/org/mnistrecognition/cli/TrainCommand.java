@@ -1,20 +1,36 @@
 package org.mnistrecognition.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.network.Activation;
 import org.mnistrecognition.network.Architecture;
 import org.mnistrecognition.network.Cost;
 import org.mnistrecognition.network.Initialisation;
+import org.mnistrecognition.training.Autosave;
 import org.mnistrecognition.training.Preset;
 import org.mnistrecognition.training.Progress;
 import org.mnistrecognition.training.RunControl;
+import org.mnistrecognition.training.RunState;
+import org.mnistrecognition.training.RunStateFile;
+import org.mnistrecognition.training.Setting;
+import org.mnistrecognition.training.SettingException;
 import org.mnistrecognition.training.Trainer;
 import org.mnistrecognition.training.TrainingConfig;
 import org.mnistrecognition.training.TrainingListener;
@@ -23,6 +39,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: runs a preset or a custom configuration and prints the test accuracy. */
@@ -91,37 +108,142 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model (.npz).")
     Path save;
 
+    @Option(names = "--checkpoint-every", paramLabel = "TIME|N", defaultValue = "5m",
+            description = "Save a checkpoint this often (30s, 5m, 1h) or every N iterations, to the user data folder;"
+                    + " 'off' for none. Default: ${DEFAULT-VALUE}.")
+    String checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Go on with an interrupted run from its checkpoint (its own settings; --data defaults to its data).")
+    Path resume;
+
+    /** The options that set up a run, which a resumed run takes from its checkpoint instead. */
+    private static final List<String> RUN_OPTIONS = List.of("--preset", "--layers", "--activation", "--output", "--cost",
+            "--init", "--bias", "--lr", "--batch", "--momentum", "--epochs", "--iterations", "--seed", "--threads");
+
     @Override
     public Integer call() throws Exception {
-        TrainingConfig config = config();
-        MnistData mnist = DataOptions.load(data);
+        RunState resumed = resume != null ? resumedRun() : null;
+        TrainingConfig config = resumed != null ? resumed.config() : checked(this::config);
+        Autosave autosave = autosave(resume != null ? resume : Autosave.newFile(UserFolders.standard().checkpoints(), config));
+        MnistData mnist = DataOptions.load(resumed != null && data == null ? dataOf(resumed) : data);
         RunControl control = new RunControl();
-        Trainer trainer = new Trainer(config, mnist, control);
+        Trainer trainer = resumed != null ? Trainer.resume(resumed, mnist, control)
+                : checked(() -> new Trainer(config, mnist, control));
+        trainer.autosave(autosave);
         long total = config.totalIterations(mnist.training().size());
+        if (resumed != null) {
+            err().printf(Locale.ROOT, "resuming %s: %,d of %,d samples trained%n", resume, resumed.iterations(), total);
+        }
         PrintWriter out = out();
-        Thread hook = new Thread(control::cancel);
-        Runtime.getRuntime().addShutdownHook(hook);
-        TrainingResult result;
-        try (ProgressBar bar = log ? null : progressBar(total)) {
-            result = trainer.run(listener(out, bar));
-            if (bar != null) {
-                bar.stepTo(result.iterations());
+        // Ctrl+C or a kill: stop between two steps and, with checkpoints on, save where the run stopped
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.cancel();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }, "stop-training");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            int exit = train(trainer, config, mnist, autosave, total, out);
+            if (resume != null && autosave == null && exit == 0) {
+                // a resumed run that saved no checkpoints of its own is over: its old one would only mislead
+                Files.deleteIfExists(resume);
+            }
+            return exit;
         } finally {
             out.flush();
+            err().flush();
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already exiting: the hook has run
             }
         }
+    }
+
+    /** The checkpoint named by {@code --resume}, which no option setting up a run may come with. */
+    private RunState resumedRun() throws IOException {
+        for (String option : RUN_OPTIONS) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(spec.commandLine(), option + " cannot change a resumed run: it goes on with"
+                        + " the settings saved in " + resume);
+            }
+        }
+        return RunStateFile.load(resume);
+    }
+
+    /** The data a resumed run was trained on, if it is still where it was; else the bundled data. */
+    private static Path dataOf(RunState state) {
+        try {
+            Path source = Path.of(state.data().source());
+            return Files.exists(source) ? source : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** {@code --checkpoint-every} for {@code file}: null for {@code off}. */
+    private Autosave autosave(Path file) {
+        String every = checkpointEvery.trim().toLowerCase(Locale.ROOT);
+        if (every.equals("off") || every.equals("0")) {
+            return null;
+        }
+        Matcher m = Pattern.compile("(\\d+)\\s*(s|m|h)?").matcher(every);
+        long n = m.matches() ? parsePositive(m.group(1)) : -1;
+        if (n <= 0) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every takes a time such as 30s, 5m or 1h,"
+                    + " a number of iterations, or off; got '" + checkpointEvery + "'");
+        }
+        Autosave autosave = m.group(2) == null ? Autosave.everyIterations(n, file)
+                : Autosave.every(m.group(2).equals("s") ? Duration.ofSeconds(n)
+                : m.group(2).equals("m") ? Duration.ofMinutes(n) : Duration.ofHours(n), file);
+        return autosave.keepingStoppedRuns();
+    }
+
+    private static long parsePositive(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private int train(Trainer trainer, TrainingConfig config, MnistData mnist, Autosave autosave, long total, PrintWriter out)
+            throws Exception {
+        TrainingResult result;
+        try (ProgressBar bar = log ? null : progressBar(total)) {
+            if (bar != null) {
+                bar.stepTo(trainer.startsAt());
+            }
+            result = trainer.run(listener(out, bar));
+            if (bar != null) {
+                bar.stepTo(result.iterations());
+            }
+        } finally {
+            out.flush();
+        }
         if (result.status() == TrainingResult.Status.DIVERGED) {
+            if (save != null) {
+                ModelFiles.save(save, result, mnist.source());
+                err().println("saved the last good weights to " + save);
+            }
             err().println("error: training diverged (the cost became NaN or infinite) after " + result.iterations()
                     + " iterations; lower the learning rate (--lr, now " + config.learningRate() + ")");
             return Cli.FAILED;
         }
         if (result.status() == TrainingResult.Status.CANCELLED) {
-            err().println("training cancelled after " + result.iterations() + " iterations");
+            if (autosave != null && Files.exists(autosave.file())) {
+                err().printf(Locale.ROOT, "interrupted after %,d of %,d iterations; resume with: mnist-recognition train"
+                        + " --resume %s%n", result.iterations(), total, autosave.file());
+                err().flush();
+            } else {
+                err().println("training cancelled after " + result.iterations() + " iterations");
+            }
         }
         err().printf(Locale.ROOT, "trained %,d samples in %.1f s (%,.0f samples/s, %s)%n", result.iterations(),
                 result.seconds(), result.samplesPerSecond(), trainer.kernels().name());
@@ -140,19 +262,63 @@ final class TrainCommand implements Callable<Integer> {
         return result.status() == TrainingResult.Status.COMPLETED ? 0 : Cli.FAILED;
     }
 
+    /**
+     * {@code what}, its {@link SettingException} (or the architecture's) turned into one naming the
+     * option to change, e.g. {@code "--lr: the learning rate must be a positive number, got 0.0"}.
+     */
+    private static <T> T checked(Supplier<T> what) {
+        try {
+            return what.get();
+        } catch (SettingException e) {
+            throw new SettingException(e.setting(), option(e.setting()) + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code what}, an {@link IllegalArgumentException} from it made a {@link SettingException} about {@code setting}. */
+    private static <T> T setting(Setting setting, Supplier<T> what) {
+        try {
+            return what.get();
+        } catch (SettingException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new SettingException(setting, e.getMessage());
+        }
+    }
+
+    /** The option that sets {@code setting}. */
+    static String option(Setting setting) {
+        return switch (setting) {
+            case LAYERS -> "--layers";
+            case HIDDEN_ACTIVATION -> "--activation";
+            case OUTPUT_ACTIVATION -> "--output";
+            case COST -> "--cost";
+            case LEARNING_RATE -> "--lr";
+            case BATCH_SIZE -> "--batch";
+            case MOMENTUM -> "--momentum";
+            case WEIGHT_DECAY -> "--preset";
+            case LENGTH -> "--iterations or --epochs";
+            case SHIFT -> "--preset";
+            case THREADS -> "--threads";
+        };
+    }
+
     /** The preset with the options given on the command line applied. */
     TrainingConfig config() {
         TrainingConfig c = Preset.parse(preset).config(seed);
         Architecture arch = c.architecture();
         if (layers != null || activation != null || output != null || bias != null) {
-            arch = new Architecture(layers != null ? Architecture.parseSizes(layers) : arch.sizes(),
-                    activation != null ? Activation.parse(activation) : arch.hidden(),
-                    output != null ? Activation.parse(output) : arch.output(),
-                    bias != null ? bias : arch.bias());
+            List<Integer> sizes = layers != null ? setting(Setting.LAYERS, () -> Architecture.parseSizes(layers)) : arch.sizes();
+            Activation hidden = activation != null ? setting(Setting.HIDDEN_ACTIVATION, () -> Activation.parse(activation))
+                    : arch.hidden();
+            Activation out = output != null ? setting(Setting.OUTPUT_ACTIVATION, () -> Activation.parse(output)) : arch.output();
+            boolean withBias = bias != null ? bias : arch.bias();
+            arch = setting(hidden == Activation.SOFTMAX ? Setting.HIDDEN_ACTIVATION : Setting.LAYERS,
+                    () -> new Architecture(sizes, hidden, out, withBias));
             c = c.withArchitecture(arch);
         }
         if (cost != null) {
-            c = c.withCost(Cost.parse(cost));
+            Cost parsed = setting(Setting.COST, () -> Cost.parse(cost));
+            c = c.withCost(parsed);
         }
         if (init != null) {
             c = c.withInitialisation(Initialisation.parse(init));
@@ -185,19 +351,48 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingListener listener(PrintWriter out, ProgressBar bar) {
-        if (log) {
-            return new TrainingListener() {
-                @Override
-                public void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
-                    out.write("actual: " + actual + "   guess: " + guess + "   cost: " + cost + "\n");
-                }
-            };
-        }
-        return new TrainingListener() {
+        TrainingListener iterations = log ? new TrainingListener() {
+            @Override
+            public void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
+                out.write("actual: " + actual + "   guess: " + guess + "   cost: " + cost + "\n");
+            }
+        } : new TrainingListener() {
             @Override
             public void progress(Progress p) {
                 bar.stepTo(p.iteration());
                 bar.setExtraMessage(String.format(Locale.ROOT, " cost %.4f, accuracy %.1f%%", p.meanCost(), 100 * p.runningAccuracy()));
+            }
+        };
+        return new TrainingListener() {
+            private boolean told;
+
+            @Override
+            public void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
+                iterations.iteration(iteration, sampleIndex, actual, guess, cost);
+            }
+
+            @Override
+            public void progress(Progress p) {
+                iterations.progress(p);
+            }
+
+            @Override
+            public void saved(Path file, long iteration) {
+                if (!told) {
+                    told = true;
+                    err().println();
+                    err().println("checkpoint saved to " + file + "; if the run is interrupted, resume it with:"
+                            + " mnist-recognition train --resume " + file);
+                }
+            }
+
+            @Override
+            public void notSaved(Path file, String problem) {
+                if (!told) {
+                    told = true;
+                    err().println();
+                    err().println("warning: cannot save a checkpoint (" + problem + "); training goes on");
+                }
             }
         };
     }

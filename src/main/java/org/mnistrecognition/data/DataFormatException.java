@@ -2,6 +2,7 @@ package org.mnistrecognition.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * A data or model file that cannot be read as what it claims to be. The message always names the
@@ -21,9 +22,25 @@ public class DataFormatException extends IOException {
 
     /** Keeps {@code cause} (a {@code ZipException}, {@code EOFException}...) for logs, not for users. */
     public DataFormatException(Path file, String problem, Throwable cause) {
-        super(file + ": " + problem, cause);
+        super(file + ": " + oneLine(problem), cause);
         this.file = file;
-        this.problem = problem;
+        this.problem = oneLine(problem);
+    }
+
+    /** The problem on one line: control characters (a newline read from a broken file) written as escapes. */
+    private static String oneLine(String problem) {
+        StringBuilder b = new StringBuilder(problem.length());
+        for (int i = 0; i < problem.length(); i++) {
+            char c = problem.charAt(i);
+            if (c == '\n') {
+                b.append("\\n");
+            } else if (Character.isISOControl(c)) {
+                b.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     public Path file() {

@@ -123,11 +123,14 @@ public final class IdxReader implements Closeable {
             throw new IllegalArgumentException("cannot read " + n + " more of " + count + " items, " + done + " read");
         }
         int size = n * rows * cols;
+        HeapRoom.require(file, "the " + describe(n, images, new int[] {n, rows, cols}), Math.min(size, budget));
         byte[] data = new byte[(int) Math.min(size, budget)];
         int filled = 0;
         while (filled < size) {
             if (filled == data.length) {
-                data = Arrays.copyOf(data, (int) Math.min(size, data.length + Math.max(budget, data.length)));
+                int grown = (int) Math.min(size, data.length + Math.max(budget, data.length));
+                HeapRoom.require(file, "the " + describe(n, images, new int[] {n, rows, cols}), grown);
+                data = Arrays.copyOf(data, grown);
             }
             int r = readSome(data, filled, data.length - filled);
             if (r < 0) {
@@ -227,24 +230,29 @@ public final class IdxReader implements Closeable {
         }
         int ndims = expected & 0xFF;
         byte[] header = readHeaderBytes(file, in, 4 * ndims, 4 + 4 * ndims);
-        int[] dims = new int[ndims];
+        // the sizes are unsigned: a count of 0x80000000 claims 2^31 images, not a negative number
+        long[] sizes = new long[ndims];
         for (int d = 0; d < ndims; d++) {
-            dims[d] = toInt(header, 4 * d);
-            if (dims[d] <= 0) {
-                throw new DataFormatException(file, "dimension " + (d + 1) + " of the header is " + dims[d] + ", must be positive");
+            sizes[d] = toInt(header, 4 * d) & 0xFFFFFFFFL;
+            if (sizes[d] == 0) {
+                throw new DataFormatException(file, "dimension " + (d + 1) + " of the header is 0, must be positive");
             }
         }
-        if (dims[0] > MAX_IMAGES) {
-            throw new DataFormatException(file, "header claims " + dims[0] + " " + what + ", more than the "
-                    + String.format(Locale.ROOT, "%,d", MAX_IMAGES) + " this program reads");
+        if (sizes[0] > MAX_IMAGES) {
+            throw new DataFormatException(file, "header claims " + String.format(Locale.ROOT, "%,d", sizes[0]) + " " + what
+                    + ", more than the " + String.format(Locale.ROOT, "%,d", MAX_IMAGES) + " this program reads");
         }
-        if (images && (long) dims[1] * dims[2] > MAX_IMAGE_PIXELS) {
-            throw new DataFormatException(file, "header claims images of " + dims[1] + "x" + dims[2] + ", more than the "
+        if (images && (sizes[1] > MAX_IMAGE_PIXELS || sizes[2] > MAX_IMAGE_PIXELS || sizes[1] * sizes[2] > MAX_IMAGE_PIXELS)) {
+            throw new DataFormatException(file, "header claims images of " + sizes[1] + "x" + sizes[2] + ", more than the "
                     + String.format(Locale.ROOT, "%,d", MAX_IMAGE_PIXELS) + " pixels this program reads");
         }
-        if (images && (long) dims[0] * dims[1] * dims[2] > Integer.MAX_VALUE - 16) {
-            throw new DataFormatException(file, "header claims " + dims[0] + " images of " + dims[1] + "x" + dims[2]
-                    + ", more than 2 GB of pixels");
+        if (images && sizes[0] * sizes[1] * sizes[2] > Integer.MAX_VALUE - 16) {
+            throw new DataFormatException(file, "header claims " + String.format(Locale.ROOT, "%,d", sizes[0]) + " images of "
+                    + sizes[1] + "x" + sizes[2] + ", more than 2 GB of pixels");
+        }
+        int[] dims = new int[ndims];
+        for (int d = 0; d < ndims; d++) {
+            dims[d] = (int) sizes[d];
         }
         return dims;
     }

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * {@code (N,)}; and likewise, if present, {@code validation_*} and {@code test_*}.
  */
 final class MnistNpz {
-    private static final int FIRST_ALLOCATION = 64 << 20;
+    /** The first allocation for the pixels; the array grows with the data that arrives, never on the header's word. */
+    private static final int FIRST_ALLOCATION = 1 << 20;
 
     private final Path file;
 
@@ -102,7 +103,9 @@ final class MnistNpz {
             images.read(image, 0, ppi);
             int base = i * ppi;
             if (base + ppi > pixels.length) {
-                pixels = Arrays.copyOf(pixels, (int) Math.min(total, Math.max(2L * pixels.length, base + ppi)));
+                int grown = (int) Math.min(total, Math.max(2L * pixels.length, base + ppi));
+                HeapRoom.require(file, name, grown);
+                pixels = Arrays.copyOf(pixels, grown);
             }
             for (int k = 0; k < ppi; k++) {
                 double v = image[k];

@@ -161,7 +161,9 @@ public final class NpyReader implements Closeable {
         int filled = 0;
         while (filled < left) {
             if (filled == values.length) {
-                values = Arrays.copyOf(values, (int) Math.min(left, 2L * values.length));
+                int grown = (int) Math.min(left, 2L * values.length);
+                HeapRoom.require(file, entry == null ? "the array" : entry, (long) grown * Double.BYTES);
+                values = Arrays.copyOf(values, grown);
             }
             int n = values.length - filled;
             read(values, filled, n);
@@ -293,11 +295,11 @@ public final class NpyReader implements Closeable {
         try {
             dict = new DictParser(text).parse();
         } catch (IllegalArgumentException e) {
-            throw error(file, entry, "malformed header: " + e.getMessage() + " in " + text.strip(), null);
+            throw error(file, entry, "malformed header: " + e.getMessage() + " in " + excerpt(text), null);
         }
         for (String key : new String[] {"descr", "fortran_order", "shape"}) {
             if (!dict.containsKey(key)) {
-                throw error(file, entry, "malformed header: no '" + key + "' in " + text.strip(), null);
+                throw error(file, entry, "malformed header: no '" + key + "' in " + excerpt(text), null);
             }
         }
         if (!(dict.get("descr") instanceof String descr) || descr.length() < 3) {
@@ -326,6 +328,12 @@ public final class NpyReader implements Closeable {
             }
         }
         return new Header((String) dict.get("descr"), shape);
+    }
+
+    /** The start of a header's text for a message: at most 120 characters. */
+    private static String excerpt(String text) {
+        String t = text.strip();
+        return t.length() <= 120 ? t : t.substring(0, 120) + "…";
     }
 
     private static DataFormatException error(Path file, String entry, String problem, Throwable cause) {

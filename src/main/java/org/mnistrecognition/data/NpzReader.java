@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.mnistrecognition.Problems;
 
 /**
  * Reads a numpy {@code .npz} archive: a zip of {@code name.npy} entries, stored or deflated, as
@@ -41,11 +42,13 @@ public final class NpzReader implements Closeable {
             throw new DataFormatException(file, "no such file", e);
         } catch (ZipException e) {
             throw new DataFormatException(file, "not a zip (.npz) archive, or a truncated one (" + e.getMessage() + ")", e);
+        } catch (EOFException e) {
+            throw new DataFormatException(file, "not a zip (.npz) archive, or a truncated one (it ends too soon)", e);
         } catch (IOException e) {
             if (!file.toFile().isFile()) {
                 throw new DataFormatException(file, file.toFile().exists() ? "not a file" : "no such file", e);
             }
-            throw new DataFormatException(file, "cannot be read: " + e.getMessage(), e);
+            throw new DataFormatException(file, "cannot be read: " + Problems.describe(e), e);
         }
     }
 

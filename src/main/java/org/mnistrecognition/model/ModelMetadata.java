@@ -1,17 +1,16 @@
 package org.mnistrecognition.model;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import static org.mnistrecognition.model.StrictJson.array;
+import static org.mnistrecognition.model.StrictJson.asInteger;
+import static org.mnistrecognition.model.StrictJson.asString;
+import static org.mnistrecognition.model.StrictJson.bool;
+import static org.mnistrecognition.model.StrictJson.integer;
+import static org.mnistrecognition.model.StrictJson.number;
+import static org.mnistrecognition.model.StrictJson.string;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,8 +39,6 @@ public record ModelMetadata(int formatVersion, List<Integer> layers, List<String
 
     /** The format this program writes and reads. */
     public static final int FORMAT_VERSION = 1;
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /**
      * How a model was trained; a number not known is {@code NaN} (0 for the counts) and is left
@@ -153,7 +150,7 @@ public record ModelMetadata(int formatVersion, List<Integer> layers, List<String
         t.addProperty("created_at", training.createdAt());
         t.addProperty("data_source", training.dataSource());
         o.add("training", t);
-        return GSON.toJson(o) + "\n";
+        return StrictJson.GSON.toJson(o) + "\n";
     }
 
     /**
@@ -164,20 +161,7 @@ public record ModelMetadata(int formatVersion, List<Integer> layers, List<String
      * @throws IllegalArgumentException saying what is wrong, e.g. {@code "'layers' missing"}
      */
     public static ModelMetadata fromJson(String json) {
-        JsonObject o;
-        try (JsonReader reader = new JsonReader(new StringReader(json))) {
-            reader.setStrictness(Strictness.STRICT);
-            JsonElement root = GSON.getAdapter(JsonElement.class).read(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new IllegalArgumentException("invalid JSON: text after the object");
-            }
-            if (!root.isJsonObject()) {
-                throw new IllegalArgumentException("invalid JSON: expected an object");
-            }
-            o = root.getAsJsonObject();
-        } catch (IOException | JsonParseException | IllegalStateException e) {
-            throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
-        }
+        JsonObject o = StrictJson.parse(json);
         int version = (int) integer(o, "format_version", true, 0);
         if (version != FORMAT_VERSION) {
             throw new IllegalArgumentException("unsupported format_version " + version + " (this program reads "
@@ -208,78 +192,5 @@ public record ModelMetadata(int formatVersion, List<Integer> layers, List<String
         if (Double.isFinite(value)) {
             o.addProperty(key, value);
         }
-    }
-
-    private static JsonArray array(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        if (e == null) {
-            throw new IllegalArgumentException("'" + key + "' missing");
-        }
-        if (!e.isJsonArray()) {
-            throw new IllegalArgumentException("'" + key + "' must be a list");
-        }
-        return e.getAsJsonArray();
-    }
-
-    private static long integer(JsonObject o, String key, boolean required, long absent) {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            if (required) {
-                throw new IllegalArgumentException("'" + key + "' missing");
-            }
-            return absent;
-        }
-        return asInteger(e, key);
-    }
-
-    private static long asInteger(JsonElement e, String key) {
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-            try {
-                return e.getAsJsonPrimitive().getAsBigDecimal().longValueExact();
-            } catch (ArithmeticException | NumberFormatException ex) {
-                throw new IllegalArgumentException("'" + key + "' must hold whole numbers, got " + e);
-            }
-        }
-        throw new IllegalArgumentException("'" + key + "' must hold whole numbers, got " + e);
-    }
-
-    private static double number(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            return Double.NaN;
-        }
-        if (!(e instanceof JsonPrimitive p && p.isNumber())) {
-            throw new IllegalArgumentException("'" + key + "' must be a number, got " + e);
-        }
-        return p.getAsDouble();
-    }
-
-    private static String string(JsonObject o, String key, boolean required) {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            if (required) {
-                throw new IllegalArgumentException("'" + key + "' missing");
-            }
-            return "";
-        }
-        return asString(e, key);
-    }
-
-    private static String asString(JsonElement e, String key) {
-        if (!(e instanceof JsonPrimitive p && p.isString())) {
-            throw new IllegalArgumentException("'" + key + "' must hold text, got " + e);
-        }
-        return p.getAsString();
-    }
-
-    private static boolean bool(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        if (e == null) {
-            throw new IllegalArgumentException("'" + key + "' missing");
-        }
-        if (!(e instanceof JsonPrimitive p && p.isBoolean())) {
-            throw new IllegalArgumentException("'" + key + "' must be true or false, got " + e);
-        }
-        return p.getAsBoolean();
     }
 }

@@ -20,6 +20,15 @@ public final class NpzWriter implements Closeable {
     }
 
     /**
+     * A writer deflating at {@code level}, from {@link java.util.zip.Deflater#BEST_SPEED} (for files
+     * written while training) to {@link java.util.zip.Deflater#BEST_COMPRESSION}.
+     */
+    public NpzWriter(OutputStream out, int level) {
+        this(out);
+        zip.setLevel(level);
+    }
+
+    /**
      * Adds array {@code name} as entry {@code name.npy}.
      *
      * @param shape the length of each dimension, outermost first

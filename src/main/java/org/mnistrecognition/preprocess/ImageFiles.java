@@ -4,6 +4,7 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.WritableRaster;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,17 @@ public final class ImageFiles {
 
     /** The most pixels a file may declare: larger ones are refused before decoding (decompression bombs). */
     public static final long MAX_PIXELS = 50_000_000L;
+    /**
+     * The most pixels a file may declare per byte it holds, once it declares more than a megapixel.
+     * No PNG or JPEG comes near it (deflate packs at most ~1,032 bytes into one, eight 1-bit pixels
+     * each; a JPEG spends at least a bit on every 8x8 block), so a header claiming more is corrupt,
+     * and refusing it keeps a few bytes from making the decoder set aside memory for millions of
+     * pixels.
+     */
+    public static final long MAX_PIXELS_PER_FILE_BYTE = 10_000L;
+    /** Below this many pixels, the claim is not compared with the file's size. */
+    private static final long UNCHECKED_PIXELS = 1_000_000L;
+
     /** The longest side of the images {@link #read} returns. */
     public static final int MAX_SIDE = 4096;
 
@@ -47,8 +59,10 @@ public final class ImageFiles {
         if (!Files.isRegularFile(file)) {
             throw new ImageFormatException(file, "not a file");
         }
+        long size;
         try {
-            if (Files.size(file) == 0) {
+            size = Files.size(file);
+            if (size == 0) {
                 throw new ImageFormatException(file, "empty file");
             }
         } catch (ImageFormatException e) {
@@ -64,7 +78,7 @@ public final class ImageFiles {
             if (!readers.hasNext()) {
                 throw new ImageFormatException(file, "not a PNG or JPEG image");
             }
-            return decode(file, in, readers.next());
+            return decode(file, size, in, readers.next());
         } catch (ImageFormatException e) {
             throw e;
         } catch (IOException e) {
@@ -72,7 +86,7 @@ public final class ImageFiles {
         }
     }
 
-    private static GrayImage decode(Path file, ImageInputStream in, ImageReader reader) throws ImageFormatException {
+    private static GrayImage decode(Path file, long size, ImageInputStream in, ImageReader reader) throws ImageFormatException {
         String format = "image";
         try {
             format = reader.getFormatName().toUpperCase(Locale.ROOT) + " image";
@@ -83,14 +97,27 @@ public final class ImageFiles {
                 throw new ImageFormatException(file, "the " + format + " is " + width + "x" + height
                         + " pixels, more than the limit of " + MAX_PIXELS / 1_000_000 + " megapixels");
             }
+            if (width * height > UNCHECKED_PIXELS && width * height > MAX_PIXELS_PER_FILE_BYTE * size) {
+                throw new ImageFormatException(file, "corrupt " + format + ": its header claims " + width + "x" + height
+                        + " pixels, more than a file of " + size + " bytes can hold");
+            }
             return gray(reader.read(0));
         } catch (ImageFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImageFormatException(file, "corrupt or truncated " + format + " (" + e.getMessage() + ")", e);
+            throw new ImageFormatException(file, "corrupt or truncated " + format + detail(e), e);
         } finally {
             reader.dispose();
         }
+    }
+
+    /** What the decoder said went wrong, in parentheses, or nothing when it said nothing. */
+    private static String detail(Exception e) {
+        if (e instanceof EOFException) {
+            return " (the file ends too soon)";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "" : " (" + m.replace('\n', ' ') + ")";
     }
 
     /** The luminance of {@code image}, transparency composited as described above, reduced to {@link #MAX_SIDE}. */

@@ -298,6 +298,19 @@ final class BatchEngine implements Engine {
     }
 
     @Override
+    public double[][] state() {
+        if (velW == null) {
+            return new double[0][];
+        }
+        double[][] state = new double[2 * depth][];
+        for (int l = 0; l < depth; l++) {
+            state[2 * l] = velW[l];
+            state[2 * l + 1] = velB[l];
+        }
+        return state;
+    }
+
+    @Override
     public void close() {
         loop.close();
     }

@@ -14,6 +14,15 @@ interface Engine extends AutoCloseable {
      */
     void step(int[] samples, int[] shifts, int count, double learningRate, boolean apply, Outcome outcome);
 
+    /**
+     * The optimiser's state beyond the weights, as live arrays to copy from and into: the momentum
+     * velocities {@code vW_1, vb_1, vW_2, vb_2, ...} shaped like each layer's weights
+     * ({@code inputs × outputs}) and biases ({@code outputs}); none without momentum.
+     */
+    default double[][] state() {
+        return new double[0][];
+    }
+
     @Override
     default void close() {
     }

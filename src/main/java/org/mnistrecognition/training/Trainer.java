@@ -1,7 +1,13 @@
 package org.mnistrecognition.training;
 
-import java.util.SplittableRandom;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import org.mnistrecognition.Problems;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.network.Network;
@@ -26,6 +32,12 @@ public final class Trainer {
     private final AtomicReference<Network> snapshot = new AtomicReference<>();
     private volatile boolean snapshots;
     private long checkpointInterval;
+    private Autosave autosave;
+    private DataFingerprint fingerprint;
+    /** Where a resumed run starts: samples trained, training seconds, optimiser state (null for a new run). */
+    private long startAt;
+    private double secondsBefore;
+    private List<double[]> restoredOptimiser;
 
     /** A trainer for a new network initialised from the configuration's seed. */
     public Trainer(TrainingConfig config, MnistData data, RunControl control) {
@@ -42,14 +54,7 @@ public final class Trainer {
         if (training.size() == 0) {
             throw new IllegalArgumentException("the data set has no training images");
         }
-        if (training.pixelsPerImage() != network.inputSize()) {
-            throw new IllegalArgumentException("the first layer has " + network.inputSize() + " inputs but the images have "
-                    + training.pixelsPerImage() + " pixels (" + training.rows() + "x" + training.cols() + ")");
-        }
-        if (config.batchSize() > training.size()) {
-            throw new IllegalArgumentException("the batch size " + config.batchSize() + " is larger than the training set ("
-                    + training.size() + " images)");
-        }
+        config.checkFits(training.pixelsPerImage(), training.size());
         this.config = config;
         this.data = data;
         this.network = network;
@@ -61,6 +66,45 @@ public final class Trainer {
     public Trainer checkpointEvery(long iterations) {
         this.checkpointInterval = Math.max(0, iterations);
         return this;
+    }
+
+    /**
+     * A trainer that goes on with a saved run from where it stopped; with the same configuration
+     * (threads included) it ends with the same weights, bit for bit, as the run would have had.
+     *
+     * @throws IllegalArgumentException if {@code data} is not the data the run was training on
+     */
+    public static Trainer resume(RunState state, MnistData data, RunControl control) {
+        DataFingerprint here = DataFingerprint.of(data);
+        if (!state.data().sameImages(here)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the interrupted run trained on other images (%s: %,d training images of %dx%d) than %s (%,d of %dx%d)",
+                    state.data().source(), state.data().trainingImages(), state.data().rows(), state.data().cols(),
+                    data.source(), here.trainingImages(), here.rows(), here.cols()));
+        }
+        Trainer trainer = new Trainer(state.config(), data, state.network().copy(), control);
+        if (state.iterations() >= state.config().totalIterations(data.training().size())) {
+            throw new IllegalArgumentException("the run had already trained all its " + state.iterations() + " samples");
+        }
+        trainer.startAt = state.iterations();
+        trainer.secondsBefore = state.seconds();
+        trainer.restoredOptimiser = state.optimiser();
+        trainer.fingerprint = here;
+        return trainer;
+    }
+
+    /** Saves checkpoints of the run as {@code autosave} says (null: none). */
+    public Trainer autosave(Autosave autosave) {
+        this.autosave = autosave;
+        if (autosave != null && fingerprint == null) {
+            fingerprint = DataFingerprint.of(data);
+        }
+        return this;
+    }
+
+    /** Samples already trained when the run starts: 0, or where a resumed run stopped. */
+    public long startsAt() {
+        return startAt;
     }
 
     /** Keeps a copy of the network up to date about ten times a second for {@link #snapshot()}. */
@@ -89,21 +133,17 @@ public final class Trainer {
         return kernels;
     }
 
-    /** Runs the whole configuration (or until cancelled or diverged) and evaluates the result. */
+    /**
+     * Runs the whole configuration (or until cancelled or diverged, or from where a resumed run
+     * stopped) and evaluates the result.
+     */
     public TrainingResult run(TrainingListener listener) throws InterruptedException {
         DataSet training = data.training();
         int size = training.size();
         long total = config.totalIterations(size);
         int batch = config.batchSize();
-        SplittableRandom random = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + 1);
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        int position = 0;
-        if (config.shuffle()) {
-            shuffle(order, random);
-        }
+        SampleOrder order = new SampleOrder(config, size);
+        order.skip(startAt);
         // batch-1 SGD runs a few dozen samples per step (each with its own update) unless slowed down
         int stepsOf = config.plainSgd() ? SAMPLES_PER_STEP : batch;
         int[] samples = new int[stepsOf];
@@ -114,20 +154,23 @@ public final class Trainer {
         int recentCount = 0;
         int recentRight = 0;
 
-        long done = 0;
-        long nextCheckpoint = checkpointInterval > 0 ? checkpointInterval : Long.MAX_VALUE;
+        long done = startAt;
+        long nextCheckpoint = checkpointInterval > 0 ? (startAt / checkpointInterval + 1) * checkpointInterval : Long.MAX_VALUE;
         double costSum = 0;
         long costCount = 0;
         long activeNanos = 0;
         long segmentStart = System.nanoTime();
         long lastProgressAt = segmentStart;
-        long lastProgressDone = 0;
+        long lastProgressDone = done;
         long lastProgressActive = 0;
+        long lastSavedDone = done;
+        long lastSavedAt = segmentStart;
         double rate = config.learningRate();
         TrainingResult.Status status = TrainingResult.Status.COMPLETED;
         try (Engine engine = config.plainSgd()
                 ? new SampleEngine(network, config.cost(), training, kernels, config.threads())
                 : new BatchEngine(network, config, training, kernels)) {
+            restoreOptimiser(engine);
             while (done < total) {
                 int stepSize = config.plainSgd() && control.speed() > 0 ? 1 : stepsOf;
                 boolean pausing = control.isPaused();
@@ -143,20 +186,7 @@ public final class Trainer {
                     break;
                 }
                 int count = (int) Math.min(stepSize, total - done);
-                for (int s = 0; s < count; s++) {
-                    if (position == size) {
-                        position = 0;
-                        if (config.shuffle()) {
-                            shuffle(order, random);
-                        }
-                    }
-                    samples[s] = order[position++];
-                    if (shifts != null) {
-                        int span = 2 * config.maxShift() + 1;
-                        shifts[2 * s] = random.nextInt(span) - config.maxShift();
-                        shifts[2 * s + 1] = random.nextInt(span) - config.maxShift();
-                    }
-                }
+                order.next(samples, shifts, count);
                 rate = config.schedule().rate(config.learningRate(), done, total);
                 boolean apply = !(config.originalStepOrder() && done + count >= total);
                 engine.step(samples, shifts, count, rate, apply, outcome);
@@ -213,11 +243,20 @@ public final class Trainer {
                     nextCheckpoint += checkpointInterval;
                     segmentStart = System.nanoTime();
                 }
+                if (autosave != null && done < total && autosave.due(done - lastSavedDone, now - lastSavedAt)) {
+                    long pauseStart = System.nanoTime();
+                    activeNanos += pauseStart - segmentStart;
+                    save(engine, done, secondsBefore + activeNanos / 1e9, listener);
+                    lastSavedDone = done;
+                    lastSavedAt = System.nanoTime();
+                    segmentStart = lastSavedAt;
+                }
             }
-        }
-        activeNanos += System.nanoTime() - segmentStart;
-        if (status == TrainingResult.Status.DIVERGED) {
-            network.copyFrom(lastGood);
+            activeNanos += System.nanoTime() - segmentStart;
+            if (status == TrainingResult.Status.DIVERGED) {
+                network.copyFrom(lastGood);
+            }
+            endAutosave(engine, status, done, secondsBefore + activeNanos / 1e9, listener);
         }
         if (snapshots) {
             snapshot.set(network.copy());
@@ -229,19 +268,64 @@ public final class Trainer {
         Evaluation test = data.test().size() > 0
                 ? Evaluator.evaluate(network, data.test())
                 : new Evaluation(new int[network.outputSize()][network.outputSize()]);
-        return new TrainingResult(network, config, done, status, test, validation, activeNanos / 1e9);
+        return new TrainingResult(network, config, done, status, test, validation, secondsBefore + activeNanos / 1e9);
+    }
+
+    /** Puts a resumed run's optimiser state into the engine, which must have the same arrays. */
+    private void restoreOptimiser(Engine engine) {
+        if (restoredOptimiser == null) {
+            return;
+        }
+        double[][] live = engine.state();
+        if (live.length != restoredOptimiser.size()) {
+            throw new IllegalArgumentException("the saved run has " + restoredOptimiser.size()
+                    + " optimiser arrays, this configuration " + live.length);
+        }
+        for (int i = 0; i < live.length; i++) {
+            if (live[i].length != restoredOptimiser.get(i).length) {
+                throw new IllegalArgumentException("the saved run's optimiser array " + i + " has "
+                        + restoredOptimiser.get(i).length + " values, this network " + live[i].length);
+            }
+            System.arraycopy(restoredOptimiser.get(i), 0, live[i], 0, live[i].length);
+        }
+    }
+
+    /** Saves the run as it is now (between steps) to the autosave file; a failure is told, not thrown. */
+    private void save(Engine engine, long done, double seconds, TrainingListener listener) {
+        if (!network.isFinite()) {
+            return;
+        }
+        List<double[]> optimiser = new ArrayList<>();
+        for (double[] a : engine.state()) {
+            optimiser.add(a.clone());
+        }
+        RunState state = new RunState(config, network.copy(), optimiser, done, seconds, fingerprint,
+                Instant.now().toString(), ProcessHandle.current().pid());
+        try {
+            RunStateFile.save(autosave.file(), state);
+            listener.saved(autosave.file(), done);
+        } catch (IOException e) {
+            listener.notSaved(autosave.file(), Problems.describe(e));
+        }
+    }
+
+    /** A run that ended deletes its checkpoint; a stopped one keeps it, up to date, if the autosave says so. */
+    private void endAutosave(Engine engine, TrainingResult.Status status, long done, double seconds, TrainingListener listener) {
+        if (autosave == null) {
+            return;
+        }
+        if (status == TrainingResult.Status.CANCELLED && autosave.keepsStoppedRuns()) {
+            save(engine, done, seconds, listener);
+            return;
+        }
+        try {
+            Files.deleteIfExists(autosave.file());
+        } catch (IOException e) {
+            listener.notSaved(autosave.file(), "cannot delete the finished run's checkpoint: " + Problems.describe(e));
+        }
     }
 
     private double validationAccuracy() {
         return data.validation().size() > 0 ? Evaluator.evaluate(network, data.validation()).accuracy() : Double.NaN;
-    }
-
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }

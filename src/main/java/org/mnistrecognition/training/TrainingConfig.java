@@ -1,5 +1,6 @@
 package org.mnistrecognition.training;
 
+import java.util.Locale;
 import org.mnistrecognition.network.Architecture;
 import org.mnistrecognition.network.Cost;
 import org.mnistrecognition.network.Initialisation;
@@ -31,33 +32,104 @@ public record TrainingConfig(String preset, Architecture architecture, Initialis
                              Schedule schedule, long iterations, double epochs, long seed, boolean shuffle,
                              boolean originalStepOrder, int maxShift, int threads) {
 
-    /** Refuses impossible settings with a message a user can act on. */
+    /** The most training threads a configuration may ask for. */
+    public static final int MAX_THREADS = 64;
+    /** The number of output units every network needs: one per digit. */
+    public static final int CLASSES = 10;
+
+    /** Refuses impossible settings with a {@link SettingException} a user can act on. */
     public TrainingConfig {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("the learning rate must be a positive number, got " + learningRate);
+            throw new SettingException(Setting.LEARNING_RATE, "the learning rate must be a positive number, got " + learningRate);
         }
         if (batchSize < 1) {
-            throw new IllegalArgumentException("the batch size must be at least 1, got " + batchSize);
+            throw new SettingException(Setting.BATCH_SIZE, "the batch size must be at least 1, got " + batchSize);
         }
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+            throw new SettingException(Setting.MOMENTUM, "momentum must be in [0, 1), got " + momentum);
         }
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
-            throw new IllegalArgumentException("weight decay must be zero or positive, got " + weightDecay);
+            throw new SettingException(Setting.WEIGHT_DECAY, "weight decay must be zero or positive, got " + weightDecay);
         }
         if (iterations < 0 || (iterations == 0 && !(epochs > 0 && Double.isFinite(epochs)))) {
-            throw new IllegalArgumentException("give a positive number of iterations or epochs");
+            throw new SettingException(Setting.LENGTH, "give a positive number of iterations or epochs");
         }
         if (!cost.supports(architecture.output())) {
-            throw new IllegalArgumentException("the " + cost.id() + " cost needs a sigmoid or softmax output, not "
+            throw new SettingException(Setting.COST, "the " + cost.id() + " cost needs a sigmoid or softmax output, not "
                     + architecture.output().id());
         }
         if (maxShift < 0 || maxShift > 4) {
-            throw new IllegalArgumentException("the augmentation shift must be 0 to 4 pixels, got " + maxShift);
+            throw new SettingException(Setting.SHIFT, "the augmentation shift must be 0 to 4 pixels, got " + maxShift);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new SettingException(Setting.THREADS, "threads must be 1 to " + MAX_THREADS + ", got " + threads);
         }
+        for (int l = 0; l < architecture.depth(); l++) {
+            long weights = (long) architecture.sizes().get(l) * architecture.sizes().get(l + 1);
+            if (weights > Integer.MAX_VALUE - 16) {
+                throw new SettingException(Setting.LAYERS, String.format(Locale.ROOT,
+                        "layers of %,d and %,d units would need %,d weights between them, more than one array holds",
+                        architecture.sizes().get(l), architecture.sizes().get(l + 1), weights));
+            }
+        }
+    }
+
+    /**
+     * Refuses the settings that do not fit the data or the memory: a first layer with another
+     * size than the images, a last layer that is not one unit per digit, a batch larger than the
+     * training set, or a network and batch that would not fit in the memory Java has free.
+     *
+     * @param pixelsPerImage the number of pixels of each image: the first layer's size
+     * @param trainingImages the size of the training set, or 0 when not known yet
+     * @throws SettingException saying which setting and why
+     */
+    public void checkFits(int pixelsPerImage, int trainingImages) {
+        if (architecture.inputSize() != pixelsPerImage) {
+            throw new SettingException(Setting.LAYERS, "the first layer must have " + pixelsPerImage
+                    + " units, one per image pixel, got " + architecture.inputSize());
+        }
+        if (architecture.outputSize() != CLASSES) {
+            throw new SettingException(Setting.LAYERS, "the last layer must have " + CLASSES + " units, one per digit, got "
+                    + architecture.outputSize());
+        }
+        if (trainingImages > 0 && batchSize > trainingImages) {
+            throw new SettingException(Setting.BATCH_SIZE, String.format(Locale.ROOT,
+                    "the batch size %,d is larger than the training set (%,d images)", batchSize, trainingImages));
+        }
+        long need = memoryNeeded();
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > free) {
+            long batchPart = batchMemory();
+            throw new SettingException(batchPart > need / 2 ? Setting.BATCH_SIZE : Setting.LAYERS, String.format(Locale.ROOT,
+                    "this network%s needs about %,d MB of memory to train, more than the %,d MB Java has free",
+                    batchPart > need / 2 ? String.format(Locale.ROOT, " with batches of %,d", batchSize) : "", need >> 20, free >> 20));
+        }
+    }
+
+    /**
+     * About how many bytes a run of this configuration needs: the weights several times over (the
+     * network, its last good copy, the snapshots the app reads, a checkpoint's copy, velocities,
+     * gradients) and the mini-batch engine's per-sample buffers.
+     */
+    long memoryNeeded() {
+        long parameters = 0;
+        for (int l = 0; l < architecture.depth(); l++) {
+            parameters += ((long) architecture.sizes().get(l) + 1) * architecture.sizes().get(l + 1);
+        }
+        return 8 * parameters * 8 + batchMemory();
+    }
+
+    /** The mini-batch engine's buffers: each sample's sparse input and every layer's z, a and delta. */
+    private long batchMemory() {
+        if (plainSgd()) {
+            return 0;
+        }
+        long units = 0;
+        for (int l = 1; l < architecture.sizes().size(); l++) {
+            units += architecture.sizes().get(l);
+        }
+        return (long) batchSize * (12L * architecture.inputSize() + 24L * units);
     }
 
     /** The number of samples this run trains on, for a training set of {@code trainingSize} images. */

@@ -1,5 +1,7 @@
 package org.mnistrecognition.training;
 
+import java.nio.file.Path;
+
 /**
  * What a {@link Trainer} tells about a run, on the training thread; implementations must be quick
  * and must not block (the app queues the events and drains the queue on the FX thread).
@@ -22,5 +24,13 @@ public interface TrainingListener {
 
     /** Accuracy on the validation set, measured at regular points of the run. */
     default void checkpoint(Checkpoint checkpoint) {
+    }
+
+    /** The run was saved to {@code file} (see {@link Autosave}) after {@code iteration} samples. */
+    default void saved(Path file, long iteration) {
+    }
+
+    /** The run could not be saved to {@code file}, for the reason given; it goes on. */
+    default void notSaved(Path file, String problem) {
     }
 }

@@ -45,6 +45,7 @@ class MainWindowTest {
         Views.Loaded<MainWindow> loaded = Views.load(MainWindow.class, state);
         window = loaded.controller();
         window.setCloseHandlers((owner, message) -> Optional.of(Dialogs.DISCARD), exited::countDown);
+        window.viewModel().setCheckpointFolder(dir.resolve("checkpoints"));
         window.show(stage, new SettingsFile(dir.resolve("settings.json")));
     }
 

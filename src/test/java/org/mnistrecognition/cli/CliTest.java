@@ -152,6 +152,33 @@ class CliTest {
         assertTrue(usage.err().startsWith("error: Unknown option: '--no-such-option'"), usage.err());
     }
 
+    /** Each impossible setting the issue lists: one line naming the option, exit 1, before any training. */
+    @Test
+    void impossibleSettingsAreRefusedBeforeARun() {
+        String[][] cases = {
+            {"--layers", "784,0,10", "error: --layers: layer sizes must be positive, got [784, 0, 10]"},
+            {"--layers", "784,-20,10", "error: --layers: layer sizes must be positive, got [784, -20, 10]"},
+            {"--layers", "100,30,10", "error: --layers: the first layer must have 784 units, one per image pixel, got 100"},
+            {"--batch", "50001", "error: --batch: the batch size 50,001 is larger than the training set (50,000 images)"},
+            {"--lr", "0", "error: --lr: the learning rate must be a positive number, got 0.0"},
+        };
+        for (String[] c : cases) {
+            Run r = run("train", c[0], c[1], "--iterations", "100");
+            assertEquals(Cli.FAILED, r.exit(), r.err());
+            assertEquals(c[2], r.err().strip(), "one line, nothing trained");
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void aDivergingRunSaysWhichSettingToLower() {
+        Run r = run("train", "--preset", "best", "--layers", "784,32,10", "--lr", "1e6", "--iterations", "3000");
+        assertEquals(Cli.FAILED, r.exit());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.matches("error: training diverged \\(the cost became NaN or infinite\\) after \\d+ iterations; "
+                + "lower the learning rate \\(--lr, now 1000000.0\\)"), last);
+    }
+
     @Test
     void versionAndHelp() {
         Run version = run("--version");

@@ -168,7 +168,7 @@ class TrainerTest {
                 () -> new Architecture(List.of(784, 0, 10), Activation.RELU, Activation.SOFTMAX, true)).getMessage().contains("positive"));
         IllegalArgumentException wrongInput = assertThrows(IllegalArgumentException.class,
                 () -> new Trainer(seed, synthetic(), new RunControl()));
-        assertTrue(wrongInput.getMessage().contains("784 inputs"), wrongInput.getMessage());
+        assertTrue(wrongInput.getMessage().contains("the first layer must have 64 units"), wrongInput.getMessage());
         IllegalArgumentException bigBatch = assertThrows(IllegalArgumentException.class,
                 () -> new Trainer(small(Preset.BEST).withBatchSize(1000), synthetic(), new RunControl()));
         assertTrue(bigBatch.getMessage().contains("larger than the training set"), bigBatch.getMessage());

@@ -14,6 +14,8 @@ final class LearningCurve {
     static final int WINDOW = 500;
 
     private final long totalIterations;
+    /** Samples trained before this curve began: 0, or where a resumed run had stopped. */
+    private final long startAt;
     private long bucketWidth = 1;
     private int points;
     private final long[] x = new long[MAX_POINTS];
@@ -31,7 +33,14 @@ final class LearningCurve {
 
     /** A curve for a run of {@code totalIterations} samples (the chart's x range). */
     LearningCurve(long totalIterations) {
+        this(totalIterations, 0);
+    }
+
+    /** A curve for a run of {@code totalIterations} samples resumed after {@code startAt} of them. */
+    LearningCurve(long totalIterations, long startAt) {
         this.totalIterations = totalIterations;
+        this.startAt = startAt;
+        this.seen = startAt;
     }
 
     long totalIterations() {
@@ -44,7 +53,7 @@ final class LearningCurve {
         if (!Double.isFinite(cost)) {
             return;
         }
-        double weight = Math.max(1.0 / seen, 1.0 / WINDOW);
+        double weight = Math.max(1.0 / (seen - startAt), 1.0 / WINDOW);
         movingAverage += weight * (cost - movingAverage);
         bucketLow = Math.min(bucketLow, cost);
         bucketHigh = Math.max(bucketHigh, cost);
@@ -138,7 +147,7 @@ final class LearningCurve {
         int n = points();
         double m = 0;
         for (int i = 0; i < n; i++) {
-            if (x(i) > WINDOW || lastX() <= WINDOW) {
+            if (x(i) - startAt > WINDOW || lastX() - startAt <= WINDOW) {
                 m = Math.max(m, average(i));
             }
         }

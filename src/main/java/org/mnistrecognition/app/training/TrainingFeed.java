@@ -1,5 +1,6 @@
 package org.mnistrecognition.app.training;
 
+import java.nio.file.Path;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -31,6 +32,20 @@ final class TrainingFeed implements TrainingListener {
         void progress(Progress progress);
 
         void checkpoint(Checkpoint checkpoint);
+
+        /** The run was saved (see {@link TrainingListener#saved}). */
+        default void saved(Saved saved) {
+        }
+    }
+
+    /**
+     * A checkpoint save: done, or failed with {@code problem}.
+     *
+     * @param file where the run is saved
+     * @param iteration samples trained when it was saved
+     * @param problem why it could not be saved, or null
+     */
+    record Saved(Path file, long iteration, String problem) {
     }
 
     private final SampleStream samples = new SampleStream();
@@ -73,6 +88,18 @@ final class TrainingFeed implements TrainingListener {
         request();
     }
 
+    @Override
+    public void saved(Path file, long iteration) {
+        events.offer(new Saved(file, iteration, null));
+        request();
+    }
+
+    @Override
+    public void notSaved(Path file, String problem) {
+        events.offer(new Saved(file, -1, problem));
+        request();
+    }
+
     private void request() {
         if (pending.compareAndSet(false, true)) {
             long wait = lastDrainAt + MIN_NANOS_BETWEEN_DRAINS - System.nanoTime();
@@ -102,6 +129,8 @@ final class TrainingFeed implements TrainingListener {
                 sink.progress(p);
             } else if (e instanceof Checkpoint c) {
                 sink.checkpoint(c);
+            } else if (e instanceof Saved saved) {
+                sink.saved(saved);
             }
         }
     }

@@ -2,7 +2,6 @@ package org.mnistrecognition.app.training;
 
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.Observable;
 import javafx.beans.property.IntegerProperty;
@@ -19,18 +18,17 @@ import org.mnistrecognition.network.Activation;
 import org.mnistrecognition.network.Architecture;
 import org.mnistrecognition.network.Cost;
 import org.mnistrecognition.training.Preset;
+import org.mnistrecognition.training.Setting;
+import org.mnistrecognition.training.SettingException;
 import org.mnistrecognition.training.TrainingConfig;
 
 /**
  * The training settings as a person types them, checked on every change: each field gets an
  * error message or none, and the whole form a {@link TrainingConfig} when everything is valid.
- * Impossible combinations are found by building the configuration, so the messages are the
- * configuration's own. Choosing a preset fills in the other fields. No FX thread needed.
+ * Impossible settings are found by the core's own checks ({@link TrainingConfig}'s and
+ * {@link TrainingConfig#checkFits}), the same as the command line's, so the messages are theirs. Choosing a preset fills in the other fields. No FX thread needed.
  */
 public final class TrainingForm {
-    /** The number of output units: one per digit. */
-    static final int CLASSES = 10;
-
     /** The fields that can be wrong. */
     public enum Field {
         LAYERS, HIDDEN, OUTPUT, COST, LEARNING_RATE, BATCH_SIZE, LENGTH, SEED
@@ -63,6 +61,7 @@ public final class TrainingForm {
     private final ObjectProperty<LengthUnit> lengthUnit = new SimpleObjectProperty<>(this, "lengthUnit", LengthUnit.ITERATIONS);
     private final StringProperty seed = new SimpleStringProperty(this, "seed", "1");
     private final IntegerProperty inputSize = new SimpleIntegerProperty(this, "inputSize", 784);
+    private final IntegerProperty trainingSize = new SimpleIntegerProperty(this, "trainingSize", 0);
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
@@ -79,7 +78,8 @@ public final class TrainingForm {
                 fill(p);
             }
         });
-        for (Observable o : List.of(layers, hidden, output, cost, learningRate, batchSize, length, lengthUnit, seed, inputSize)) {
+        for (Observable o : List.of(layers, hidden, output, cost, learningRate, batchSize, length, lengthUnit, seed, inputSize,
+                trainingSize)) {
             o.addListener(x -> validate());
         }
     }
@@ -121,15 +121,6 @@ public final class TrainingForm {
         List<Integer> sizes = null;
         try {
             sizes = Architecture.parseSizes(layers.get());
-            if (sizes.size() < 2) {
-                found.put(Field.LAYERS, "give at least an input and an output size, e.g. 784,200,10");
-            } else if (sizes.get(0) != inputSize.get()) {
-                found.put(Field.LAYERS, "the first layer must have " + inputSize.get() + " units, one per image pixel");
-            } else if (sizes.get(sizes.size() - 1) != CLASSES) {
-                found.put(Field.LAYERS, "the last layer must have " + CLASSES + " units, one per digit");
-            } else if (sizes.stream().anyMatch(s -> s <= 0)) {
-                found.put(Field.LAYERS, "layer sizes must be positive");
-            }
         } catch (IllegalArgumentException e) {
             found.put(Field.LAYERS, e.getMessage());
         }
@@ -150,8 +141,14 @@ public final class TrainingForm {
         if (found.isEmpty()) {
             try {
                 built = build(sizes, lr, (int) batch, iterations, epochs, s);
+                built.checkFits(inputSize.get(), trainingSize.get());
+            } catch (SettingException e) {
+                found.put(fieldOf(e.setting()), e.getMessage());
+                built = null;
             } catch (IllegalArgumentException e) {
-                found.put(fieldOf(e.getMessage()), e.getMessage());
+                // the architecture's own checks: sizes that are not positive, softmax in a hidden layer
+                found.put(e.getMessage().contains("softmax") ? Field.HIDDEN : Field.LAYERS, e.getMessage());
+                built = null;
             }
         }
         for (Field f : Field.values()) {
@@ -186,28 +183,17 @@ public final class TrainingForm {
         return Math.max(1, Math.min(presetThreads, Runtime.getRuntime().availableProcessors() - 1));
     }
 
-    /** Which field an error message of the configuration is about. */
-    private static Field fieldOf(String message) {
-        String m = message.toLowerCase(Locale.ROOT);
-        if (m.contains("learning rate")) {
-            return Field.LEARNING_RATE;
-        }
-        if (m.contains("batch")) {
-            return Field.BATCH_SIZE;
-        }
-        if (m.contains("iterations or epochs")) {
-            return Field.LENGTH;
-        }
-        if (m.contains("cost")) {
-            return Field.COST;
-        }
-        if (m.contains("softmax can only")) {
-            return Field.HIDDEN;
-        }
-        if (m.contains("activation")) {
-            return Field.OUTPUT;
-        }
-        return Field.LAYERS;
+    /** The field of the form where a setting is entered (the preset's own settings are shown with the layers). */
+    private static Field fieldOf(Setting setting) {
+        return switch (setting) {
+            case HIDDEN_ACTIVATION -> Field.HIDDEN;
+            case OUTPUT_ACTIVATION -> Field.OUTPUT;
+            case COST -> Field.COST;
+            case LEARNING_RATE -> Field.LEARNING_RATE;
+            case BATCH_SIZE -> Field.BATCH_SIZE;
+            case LENGTH -> Field.LENGTH;
+            default -> Field.LAYERS;
+        };
     }
 
     private static double parseDouble(String text, Field field, String message, Map<Field, String> found) {
@@ -273,6 +259,11 @@ public final class TrainingForm {
         return inputSize;
     }
 
+    /** The number of training images in use (0 while none are loaded): the largest batch. */
+    public IntegerProperty trainingSizeProperty() {
+        return trainingSize;
+    }
+
     /** The field's error message, null when it is valid. */
     public ReadOnlyStringProperty errorProperty(Field field) {
         return errors.get(field).getReadOnlyProperty();
@@ -286,6 +277,27 @@ public final class TrainingForm {
     /** The configuration the form describes, null while a field is invalid. */
     public ReadOnlyObjectProperty<TrainingConfig> configProperty() {
         return config.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows {@code config} in the fields (a resumed run's): its preset if it is one, its layers,
+     * activations, cost, learning rate, batch size, length and seed.
+     */
+    public void show(TrainingConfig config) {
+        try {
+            preset.set(Preset.parse(config.preset()));
+        } catch (IllegalArgumentException notAPreset) {
+            // a custom run: the fields below say what it is
+        }
+        seed.set(String.valueOf(config.seed()));
+        layers.set(String.join(",", config.architecture().sizes().stream().map(String::valueOf).toList()));
+        hidden.set(config.architecture().hidden());
+        output.set(config.architecture().output());
+        cost.set(config.cost());
+        learningRate.set(number(config.learningRate()));
+        batchSize.set(String.valueOf(config.batchSize()));
+        lengthUnit.set(config.iterations() > 0 ? LengthUnit.ITERATIONS : LengthUnit.EPOCHS);
+        length.set(config.iterations() > 0 ? String.valueOf(config.iterations()) : number(config.epochs()));
     }
 
     /** The form's contents, for saving between launches. */

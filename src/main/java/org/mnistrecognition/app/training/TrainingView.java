@@ -67,6 +67,7 @@ public final class TrainingView {
     @FXML private Label progressText;
     @FXML private LearningCurveChart chart;
     @FXML private Label logSummary;
+    @FXML private Label logNote;
     @FXML private ToggleSwitch mistakesOnly;
     @FXML private ToggleSwitch follow;
     @FXML private TableView<LogRow> log;
@@ -155,6 +156,9 @@ public final class TrainingView {
         mistakesOnly.selectedProperty().bindBidirectional(viewModel.mistakesOnlyProperty());
         follow.selectedProperty().bindBidirectional(viewModel.followProperty());
         logSummary.textProperty().bind(viewModel.logSummaryProperty());
+        logNote.textProperty().bind(viewModel.logNoteProperty());
+        logNote.visibleProperty().bind(viewModel.logNoteProperty().isNotEmpty());
+        logNote.managedProperty().bind(logNote.visibleProperty());
         iterationColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().iteration()));
         actualColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().actual()));
         guessColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().guess()));

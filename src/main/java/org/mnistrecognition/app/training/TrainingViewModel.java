@@ -1,5 +1,9 @@
 package org.mnistrecognition.app.training;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
@@ -20,15 +24,18 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Feedback;
 import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.network.Network;
+import org.mnistrecognition.training.Autosave;
 import org.mnistrecognition.training.Checkpoint;
 import org.mnistrecognition.training.Progress;
 import org.mnistrecognition.training.RunControl;
+import org.mnistrecognition.training.RunState;
 import org.mnistrecognition.training.Trainer;
 import org.mnistrecognition.training.TrainingConfig;
 import org.mnistrecognition.training.TrainingResult;
@@ -56,6 +63,7 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
     private final ReadOnlyStringWrapper logSummary = new ReadOnlyStringWrapper(this, "logSummary", "");
+    private final ReadOnlyStringWrapper logNote = new ReadOnlyStringWrapper(this, "logNote", "");
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(this, "speed", Speed.FULL);
     private final BooleanProperty mistakesOnly = new SimpleBooleanProperty(this, "mistakesOnly");
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
@@ -66,15 +74,22 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final BooleanBinding canStart;
     private Feedback feedback = Feedback.NONE;
-    private IterationLog log = new IterationLog();
+    private IterationLog log = new IterationLog(0);
     private LearningCurve curve;
     private LearningCurve previousCurve;
     private Run run;
     private long lastSnapshotAt;
     private long lastSamplesAt;
+    private Path checkpointFolder = UserFolders.standard().checkpoints();
+    private Duration checkpointInterval = Autosave.DEFAULT_INTERVAL;
+    private final ReadOnlyObjectWrapper<LocalTime> lastSaved = new ReadOnlyObjectWrapper<>(this, "lastSaved");
 
-    /** One run: its trainer, control, feed, data and task. */
-    private record Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task) {
+    /** One run: its trainer, control, feed, data and task, and whether a failed checkpoint was told. */
+    private record Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task,
+                       boolean[] saveFailureTold) {
+        Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task) {
+            this(trainer, control, feed, data, task, new boolean[1]);
+        }
     }
 
     /** A view model whose runs report on the FX thread. */
@@ -102,12 +117,23 @@ public final class TrainingViewModel {
     private void useData(MnistData data) {
         if (data != null) {
             form.inputSizeProperty().set(data.training().pixelsPerImage());
+            form.trainingSizeProperty().set(data.training().size());
         }
     }
 
     /** Where errors and news go. */
     public void setFeedback(Feedback feedback) {
         this.feedback = feedback == null ? Feedback.NONE : feedback;
+    }
+
+    /** Where runs save their checkpoints: the user's data folder unless set. */
+    public void setCheckpointFolder(Path folder) {
+        this.checkpointFolder = folder;
+    }
+
+    /** How often runs save a checkpoint ({@link Autosave#DEFAULT_INTERVAL} unless set; null for never). */
+    public void setCheckpointInterval(Duration interval) {
+        this.checkpointInterval = interval;
     }
 
     /** Starts a run with the form's configuration on the data set in use. */
@@ -118,21 +144,48 @@ public final class TrainingViewModel {
         TrainingConfig config = form.configProperty().get();
         MnistData data = state.dataProperty().get();
         RunControl control = new RunControl();
-        control.setSpeed(speed.get() == null ? 0 : speed.get().iterationsPerSecond());
         Trainer trainer;
         try {
-            long total = config.totalIterations(data.training().size());
-            trainer = new Trainer(config, data, control)
-                    .checkpointEvery(Math.max(1, total / CHECKPOINTS))
-                    .publishSnapshots(true);
+            trainer = new Trainer(config, data, control);
         } catch (IllegalArgumentException e) {
             feedback.error("Cannot start training", e.getMessage());
             return;
         }
+        launch(trainer, control, data, Autosave.newFile(checkpointFolder, config));
+    }
+
+    /**
+     * Goes on with an interrupted run saved in {@code file} on the data set in use (which must be
+     * the one it was training on), with the threads the app trains with; it saves to the same file.
+     */
+    public void resume(Path file, RunState saved) {
+        if (running.get()) {
+            return;
+        }
+        MnistData data = state.dataProperty().get();
+        RunState run = saved.withThreads(TrainingForm.trainingThreads(saved.config().threads()));
+        RunControl control = new RunControl();
+        Trainer trainer;
+        try {
+            trainer = Trainer.resume(run, data, control);
+        } catch (IllegalArgumentException e) {
+            feedback.error("Cannot resume the run", file + ": " + e.getMessage());
+            return;
+        }
+        form.show(run.config());
+        launch(trainer, control, data, file);
+    }
+
+    private void launch(Trainer trainer, RunControl control, MnistData data, Path checkpoint) {
+        TrainingConfig config = trainer.config();
         long total = config.totalIterations(data.training().size());
+        long startAt = trainer.startsAt();
+        control.setSpeed(speed.get() == null ? 0 : speed.get().iterationsPerSecond());
+        trainer.checkpointEvery(Math.max(1, total / CHECKPOINTS)).publishSnapshots(true)
+                .autosave(checkpointInterval == null ? null : Autosave.every(checkpointInterval, checkpoint));
         previousCurve = curve;
-        curve = new LearningCurve(total);
-        log = new IterationLog();
+        curve = new LearningCurve(total, startAt);
+        log = new IterationLog(startAt);
         rows.set(mistakesOnly.get() ? log.mistakes() : log.rows());
         selectedRow.set(null);
         Run[] self = new Run[1];
@@ -149,15 +202,17 @@ public final class TrainingViewModel {
         task.setOnSucceeded(e -> finish(r, task.getValue()));
         task.setOnFailed(e -> fail(r, task.getException()));
         task.setOnCancelled(e -> fail(r, null));
+        lastSaved.set(null);
         running.set(true);
         paused.set(false);
-        progress.set(0);
-        progressText.set("0 / " + Texts.count(total));
-        status.set("Training " + config.preset() + "…");
+        progress.set((double) startAt / Math.max(1, total));
+        progressText.set(Texts.count(startAt) + " / " + Texts.count(total));
+        status.set(startAt > 0 ? "Training " + config.preset() + " (resumed)…" : "Training " + config.preset() + "…");
         logSummary.set("");
+        logNote.set(startAt > 0 ? logNote(log) : "");
         curveVersion.set(curveVersion.get() + 1);
         state.setTraining(true);
-        state.modelNameProperty().set(trainingName(config, 0, total));
+        state.modelNameProperty().set(trainingName(config, startAt, total));
         Thread thread = new Thread(task, "training");
         thread.setDaemon(true);
         thread.start();
@@ -226,14 +281,28 @@ public final class TrainingViewModel {
             public void checkpoint(Checkpoint checkpoint) {
                 c.checkpoint(checkpoint.iteration(), checkpoint.validationAccuracy());
             }
+
+            @Override
+            public void saved(TrainingFeed.Saved saved) {
+                if (saved.problem() == null) {
+                    lastSaved.set(LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
+                } else if (!r.saveFailureTold()[0]) {
+                    r.saveFailureTold()[0] = true;
+                    feedback.error("Cannot save a checkpoint", saved.problem() + "\nTraining goes on, but if the app stops"
+                            + " now, this run cannot be resumed.");
+                }
+            }
         }, withSamples);
         curveVersion.set(curveVersion.get() + 1);
-        logSummary.set(Texts.count(l.size()) + " iterations · " + Texts.count(l.mistakeCount()) + " wrong");
+        logSummary.set(logSummary(l));
+        logNote.set(logNote(l));
         Progress p = latest[0];
         if (p != null) {
             progress.set(p.fraction());
-            progressText.set(String.format(Locale.ROOT, "%s / %s · %,.0f samples/s · %s left", Texts.count(p.iteration()),
-                    Texts.count(p.totalIterations()), p.samplesPerSecond(), Texts.duration(p.secondsLeft())));
+            LocalTime saved = lastSaved.get();
+            progressText.set(String.format(Locale.ROOT, "%s / %s · %,.0f samples/s · %s left%s", Texts.count(p.iteration()),
+                    Texts.count(p.totalIterations()), p.samplesPerSecond(), Texts.duration(p.secondsLeft()),
+                    saved == null ? "" : " · checkpoint " + saved));
             state.modelNameProperty().set(trainingName(r.trainer().config(), p.iteration(), p.totalIterations()));
         }
         long now = System.nanoTime();
@@ -244,6 +313,20 @@ public final class TrainingViewModel {
             }
             lastSnapshotAt = now;
         }
+    }
+
+    /** {@code 12,000 iterations · 1,031 wrong}: the iterations of this run logged so far. */
+    private static String logSummary(IterationLog l) {
+        return Texts.count(l.total() - l.startAt()) + " iterations · " + Texts.count(l.allMistakes()) + " wrong";
+    }
+
+    /** What the table does not show: the iterations before a resume, and the rows dropped from a long run's log. */
+    private static String logNote(IterationLog l) {
+        String resumed = l.startAt() > 0 ? "resumed after iteration " + Texts.count(l.startAt()) : "";
+        String capped = l.capped() ? "showing the last " + Texts.count(l.size()) + " of " + Texts.count(l.total() - l.startAt())
+                + " iterations" : "";
+        String note = resumed.isEmpty() || capped.isEmpty() ? resumed + capped : resumed + "; " + capped;
+        return note.isEmpty() ? "" : Character.toUpperCase(note.charAt(0)) + note.substring(1);
     }
 
     private static String trainingName(TrainingConfig config, long done, long total) {
@@ -351,6 +434,14 @@ public final class TrainingViewModel {
         return logSummary.getReadOnlyProperty();
     }
 
+    /**
+     * What the table leaves out, {@code ""} when nothing: "Resumed after iteration 30,016" and
+     * "showing the last 100,000 of 1,000,000 iterations" once a long run's log drops old rows.
+     */
+    public ReadOnlyStringProperty logNoteProperty() {
+        return logNote.getReadOnlyProperty();
+    }
+
     public ObjectProperty<Speed> speedProperty() {
         return speed;
     }
@@ -397,6 +488,11 @@ public final class TrainingViewModel {
     /** How the last run ended (null before the first). */
     public ReadOnlyObjectProperty<TrainingResult> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** When the run in progress last saved its checkpoint (null before its first). */
+    public ReadOnlyObjectProperty<LocalTime> lastSavedProperty() {
+        return lastSaved.getReadOnlyProperty();
     }
 
     /** The persisted part: the form. */

@@ -89,7 +89,7 @@ class FeedTest {
 
     @Test
     void theLogKeepsEveryRowAndListsTheMistakes() {
-        IterationLog log = new IterationLog();
+        IterationLog log = new IterationLog(0);
         int[] added = new int[2];
         log.rows().addListener((javafx.collections.ListChangeListener<LogRow>) c -> {
             while (c.next()) {
@@ -122,6 +122,52 @@ class FeedTest {
         LogRow wrong = log.mistakes().get(5);
         assertEquals(16, wrong.iteration());
         assertTrue(!wrong.right());
+    }
+
+    @Test
+    void aLongRunKeepsItsLastRowsAndTellsTheTableWhatWentAndCame() {
+        IterationLog log = new IterationLog(500, 1000);
+        java.util.List<LogRow> rows = new ArrayList<>();
+        java.util.List<LogRow> mistakes = new ArrayList<>();
+        mirror(log.rows(), rows);
+        mirror(log.mistakes(), mistakes);
+        int n = 5000;
+        int[] sample = new int[n];
+        byte[] actual = new byte[n];
+        byte[] guess = new byte[n];
+        float[] cost = new float[n];
+        for (int i = 0; i < n; i++) {
+            sample[i] = i;
+            actual[i] = (byte) (i % 10);
+            guess[i] = (byte) (i % 7 == 0 ? (i + 1) % 10 : i % 10);
+            cost[i] = i;
+        }
+        int[] batches = {300, 300, 300, 300, 1700, 100};
+        int from = 0;
+        for (int b : batches) {
+            log.append(sample, actual, guess, cost, from, from + b);
+            from += b;
+            assertEquals(log.rows(), rows, "the table's copy follows the changes");
+            assertEquals(log.mistakes(), mistakes);
+            assertEquals(rows.stream().filter(r -> !r.right()).toList(), mistakes, "the mistakes are those of the rows kept");
+        }
+        assertEquals(1000, log.size(), "at most 1000 rows kept");
+        assertEquals(500 + 3000, log.total());
+        assertTrue(log.capped());
+        assertEquals(500 + 3000 - 1000 + 1, log.rows().get(0).iteration(), "the last 1000 iterations");
+        assertEquals(500 + 3000, log.rows().get(999).iteration());
+        assertEquals(3000 / 7 + 1, log.allMistakes(), "every mistake of the run is counted, shown or not");
+    }
+
+    private static void mirror(javafx.collections.ObservableList<LogRow> list, java.util.List<LogRow> copy) {
+        list.addListener((javafx.collections.ListChangeListener<LogRow>) c -> {
+            while (c.next()) {
+                for (int i = 0; i < c.getRemovedSize(); i++) {
+                    assertEquals(copy.remove(c.getFrom()), c.getRemoved().get(i), "the row removed is the one the table had");
+                }
+                copy.addAll(c.getFrom(), c.getAddedSubList());
+            }
+        });
     }
 
     @Test

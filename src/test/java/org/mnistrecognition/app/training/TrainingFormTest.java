@@ -94,6 +94,28 @@ class TrainingFormTest {
     }
 
     @Test
+    void impossibleSettingsGetTheCoreMessagesOnTheirFields() {
+        form.trainingSizeProperty().set(50_000);
+        form.layersProperty().set("784,0,10");
+        assertEquals("layer sizes must be positive, got [784, 0, 10]", form.errorProperty(TrainingForm.Field.LAYERS).get());
+        assertNull(form.configProperty().get(), "no configuration: Start stays disabled");
+        form.layersProperty().set("784,-30,10");
+        assertEquals("layer sizes must be positive, got [784, -30, 10]", form.errorProperty(TrainingForm.Field.LAYERS).get());
+        form.layersProperty().set("784,30,10");
+        assertNotNull(form.configProperty().get());
+        form.batchSizeProperty().set("50001");
+        assertEquals("the batch size 50,001 is larger than the training set (50,000 images)",
+                form.errorProperty(TrainingForm.Field.BATCH_SIZE).get());
+        assertNull(form.configProperty().get());
+        form.trainingSizeProperty().set(60_000);
+        assertNull(form.errorProperty(TrainingForm.Field.BATCH_SIZE).get(), "a larger data set takes the batch");
+        assertNotNull(form.configProperty().get());
+        form.learningRateProperty().set("0");
+        assertEquals("the learning rate must be a positive number, got 0.0", form.problemProperty().get());
+        assertNull(form.configProperty().get());
+    }
+
+    @Test
     void theCostMustSuitTheOutput() {
         form.costProperty().set(Cost.CROSS_ENTROPY);
         form.outputProperty().set(Activation.RELU);

@@ -66,11 +66,11 @@ class TrainingViewModelTest {
     @Test
     void aRunFillsTheLogTheCurveAndTheProgress() throws Exception {
         model.form().lengthProperty().set("3000");
-        fx(() -> {
+        // read on the FX thread at once: a run this short may be over before the next look
+        assertTrue(fx(() -> {
             model.start();
-            return null;
-        });
-        assertTrue(state.trainingProperty().get());
+            return state.trainingProperty().get();
+        }));
         waitUntil(() -> !model.runningProperty().get());
         TrainingResult result = model.resultProperty().get();
         assertNotNull(result);
@@ -174,5 +174,19 @@ class TrainingViewModelTest {
         Platform.runLater(model::start);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(model.runningProperty().get());
+    }
+
+    @Test
+    void aLongRunsLogKeepsItsLastRowsAndSaysSo() throws Exception {
+        model.form().lengthProperty().set("130000");
+        fx(() -> {
+            model.start();
+            return null;
+        });
+        waitUntil(() -> !model.runningProperty().get());
+        assertEquals(IterationLog.MAX_ROWS, model.rowsProperty().get().size());
+        assertEquals(30_001, model.rowsProperty().get().get(0).iteration());
+        assertEquals("Showing the last 100,000 of 130,000 iterations", model.logNoteProperty().get());
+        assertTrue(model.logSummaryProperty().get().startsWith("130,000 iterations · "), model.logSummaryProperty().get());
     }
 }

@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.controlsfx.control.decoration.Decorator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mnistrecognition.app.AppState;
@@ -93,5 +94,32 @@ class TrainingViewTest {
         assertEquals("abc", robot.lookup("#learningRate").queryAs(TextField.class).getText());
         assertTrue(robot.lookup("#start").queryButton().isDisabled());
         assertTrue(robot.lookup("#problem").queryLabeled().getText().contains("learning rate"));
+    }
+
+    /** Each impossible setting the issue lists: refused with the core's message on its field, Start disabled. */
+    @Test
+    void impossibleSettingsAreRefusedBeforeARun(FxRobot robot) {
+        String[][] cases = {
+            {"#layers", "64,0,10", "layer sizes must be positive, got [64, 0, 10]"},
+            {"#layers", "64,-16,10", "layer sizes must be positive, got [64, -16, 10]"},
+            {"#layers", "784,16,10", "the first layer must have 64 units, one per image pixel, got 784"},
+            {"#batchSize", "401", "the batch size 401 is larger than the training set (400 images)"},
+            {"#learningRate", "0", "the learning rate must be a positive number, got 0.0"},
+        };
+        for (String[] c : cases) {
+            robot.interact(() -> {
+                view.viewModel().form().layersProperty().set("64,16,10");
+                view.viewModel().form().batchSizeProperty().set("1");
+                view.viewModel().form().learningRateProperty().set("0.2");
+            });
+            assertFalse(robot.lookup("#start").queryButton().isDisabled());
+            TextField field = robot.lookup(c[0]).queryAs(TextField.class);
+            assertTrue(Decorator.getDecorations(field) == null || Decorator.getDecorations(field).isEmpty(), c[0]);
+            robot.interact(() -> field.setText(c[1]));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(robot.lookup("#start").queryButton().isDisabled(), c[1]);
+            assertEquals(c[2], robot.lookup("#problem").queryLabeled().getText());
+            assertFalse(Decorator.getDecorations(field).isEmpty(), "the field " + c[0] + " is marked for " + c[1]);
+        }
     }
 }
