@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import javafx.application.Platform;
@@ -146,12 +148,14 @@ public final class MainWindow {
         Scene scene = new Scene(root);
         window.setScene(scene);
         window.setTitle("mnist-recognition");
+        List<Image> icons = new ArrayList<>();
         for (int size : ICON_SIZES) {
             URL icon = MainWindow.class.getResource("icon-" + size + ".png");
             if (icon != null) {
-                window.getIcons().add(new Image(icon.toExternalForm()));
+                icons.add(new Image(icon.toExternalForm()));
             }
         }
+        window.getIcons().setAll(icons);
         place(window, settings.window());
         window.setMinWidth(900);
         window.setMinHeight(560);
