@@ -1,0 +1,18 @@
+package org.mnistrecognition.report;
+
+/**
+ * A copy of a training log, iteration {@code i + 1} at index {@code i}, to write out.
+ *
+ * @param size the number of rows
+ * @param sample the trained image's index in the training set; at least {@code size}
+ * @param actual its label; at least {@code size}
+ * @param guess the network's guess; at least {@code size}
+ * @param cost the cost of that guess; at least {@code size}
+ */
+public record LogTable(int size, int[] sample, byte[] actual, byte[] guess, float[] cost) {
+    public LogTable {
+        if (size < 0 || sample.length < size || actual.length < size || guess.length < size || cost.length < size) {
+            throw new IllegalArgumentException("a log of " + size + " rows needs that many values in each column");
+        }
+    }
+}
