@@ -9,13 +9,17 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -25,19 +29,25 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
+import org.mnistrecognition.app.evaluate.HandwritingView;
+import org.mnistrecognition.app.evaluate.RunsView;
+import org.mnistrecognition.app.evaluate.TestEvaluationView;
 import org.mnistrecognition.app.training.Speed;
 import org.mnistrecognition.app.training.TrainingView;
 import org.mnistrecognition.app.training.TrainingViewModel;
 
 /**
- * The main window's FXML controller: the File menu, the training pane and the drawing pane side
- * by side, the status bar; remembers the window's place and the settings; asks before closing
- * over a trained, unsaved model.
+ * The main window's FXML controller: the File and Evaluate menus, the tabs (training and the
+ * Evaluate screens) beside the drawing pane, the status bar; remembers the window's place and the
+ * settings; asks before closing over a trained, unsaved model.
  */
 public final class MainWindow {
     /** The drawing pane, loaded into its slot when it is part of the app. */
     static final String DRAWING_VIEW = "drawing/DrawingView.fxml";
     private static final FileChooser.ExtensionFilter MODEL_FILES = new FileChooser.ExtensionFilter("Model files (*.npz)", "*.npz");
+    private static final FileChooser.ExtensionFilter CSV_FILES = new FileChooser.ExtensionFilter("CSV files (*.csv)", "*.csv");
+    /** The tabs' names in exported pictures, in tab order. */
+    private static final String[] VIEW_NAMES = {"training", "test-evaluation", "mistakes", "weights", "runs", "handwriting"};
 
     private final AppState state;
     private MainWindowViewModel viewModel;
@@ -52,7 +62,13 @@ public final class MainWindow {
     @FXML private SplitPane split;
     @FXML private StackPane drawingSlot;
     @FXML private StatusBar statusBar;
+    @FXML private TabPane tabs;
     @FXML private TrainingView trainingController;
+    @FXML private TestEvaluationView testController;
+    @FXML private RunsView runsController;
+    @FXML private HandwritingView handwritingController;
+    @FXML private MenuItem evaluateTest;
+    @FXML private MenuItem fineTune;
     @FXML private MenuItem openModel;
     @FXML private MenuItem saveModel;
     @FXML private MenuItem bundledModel;
@@ -79,6 +95,22 @@ public final class MainWindow {
         trainingState.textProperty().bind(trainingController.viewModel().statusProperty());
         statusBar.getRightItems().add(trainingState);
         loadDrawingPane();
+        connectEvaluation();
+    }
+
+    /** Connects the Evaluate screens to the training pane and to the model commands. */
+    private void connectEvaluation() {
+        runsController.viewModel().watch(trainingController.viewModel().finishedRunProperty());
+        runsController.viewModel().setModelOpener(viewModel::openModel);
+        runsController.viewModel().modelChangeAllowedProperty().bind(viewModel.canChangeModelProperty());
+        handwritingController.viewModel().setModelTaker(viewModel::adopt);
+        handwritingController.viewModel().modelChangeAllowedProperty().bind(viewModel.canChangeModelProperty());
+        evaluateTest.disableProperty().bind(testController.viewModel().canEvaluateProperty().not());
+        fineTune.disableProperty().bind(handwritingController.viewModel().canTuneProperty().not());
+        Node chart = tabs.getTabs().get(0).getContent().lookup("#chart");
+        if (chart != null) {
+            PictureExport.install(chart, "learning-curve");
+        }
     }
 
     private void loadDrawingPane() {
@@ -98,6 +130,26 @@ public final class MainWindow {
 
     public TrainingViewModel training() {
         return trainingController.viewModel();
+    }
+
+    /** The test evaluation screen. */
+    public TestEvaluationView testEvaluation() {
+        return testController;
+    }
+
+    /** The runs screen. */
+    public RunsView runs() {
+        return runsController;
+    }
+
+    /** The handwriting screen. */
+    public HandwritingView handwriting() {
+        return handwritingController;
+    }
+
+    /** The tabs: Train, then the Evaluate screens. */
+    public TabPane tabs() {
+        return tabs;
     }
 
     /**
@@ -227,6 +279,58 @@ public final class MainWindow {
             rememberFolder(file.toPath().getParent());
             viewModel.openData(file.toPath());
         }
+    }
+
+    @FXML
+    private void evaluateTestSet() {
+        tabs.getSelectionModel().select(1);
+        testController.viewModel().evaluate();
+    }
+
+    @FXML
+    private void fineTune() {
+        tabs.getSelectionModel().select(5);
+        handwritingController.viewModel().fineTune();
+    }
+
+    @FXML
+    private void showTab(ActionEvent e) {
+        tabs.getSelectionModel().select(Integer.parseInt(String.valueOf(((MenuItem) e.getSource()).getUserData())));
+    }
+
+    @FXML
+    private void exportLog() {
+        chooseCsv("Export the training log", "training-log.csv").ifPresent(viewModel::exportLog);
+    }
+
+    @FXML
+    private void exportEvaluation() {
+        chooseCsv("Export the test evaluation", "evaluation.csv").ifPresent(viewModel::exportEvaluation);
+    }
+
+    /** Saves the tab in view as a PNG picture. */
+    @FXML
+    private void exportView() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        int index = tabs.getSelectionModel().getSelectedIndex();
+        if (tab != null && tab.getContent() != null) {
+            PictureExport.ask(tab.getContent(), VIEW_NAMES[Math.max(0, Math.min(VIEW_NAMES.length - 1, index))]);
+        }
+    }
+
+    private Optional<Path> chooseCsv(String title, String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(CSV_FILES);
+        chooser.setInitialFileName(name);
+        lastFolder().ifPresent(chooser::setInitialDirectory);
+        File file = chooser.showSaveDialog(stage);
+        if (file == null) {
+            return Optional.empty();
+        }
+        Path path = file.getName().contains(".") ? file.toPath() : file.toPath().resolveSibling(file.getName() + ".csv");
+        rememberFolder(path.getParent());
+        return Optional.of(path);
     }
 
     private FileChooser fileChooser(String title) {

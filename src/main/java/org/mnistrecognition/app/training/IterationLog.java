@@ -3,6 +3,7 @@ package org.mnistrecognition.app.training;
 import java.util.Arrays;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableListBase;
+import org.mnistrecognition.report.LogTable;
 
 /**
  * Every iteration of one run in growing primitive arrays (ten bytes a row), seen by a table
@@ -67,6 +68,12 @@ final class IterationLog {
     /** The row of iteration {@code index + 1}. */
     LogRow row(int index) {
         return new LogRow(index + 1L, sample[index], actual[index], guess[index], cost[index]);
+    }
+
+    /** A copy of every row, to write out on another thread. */
+    LogTable copy() {
+        return new LogTable(size, Arrays.copyOf(sample, size), Arrays.copyOf(actual, size), Arrays.copyOf(guess, size),
+                Arrays.copyOf(cost, size));
     }
 
     /** All rows, in order. */

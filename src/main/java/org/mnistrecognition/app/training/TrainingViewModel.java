@@ -1,5 +1,6 @@
 package org.mnistrecognition.app.training;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
@@ -26,6 +27,7 @@ import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.network.Network;
+import org.mnistrecognition.report.LogTable;
 import org.mnistrecognition.training.Checkpoint;
 import org.mnistrecognition.training.Progress;
 import org.mnistrecognition.training.RunControl;
@@ -62,6 +64,7 @@ public final class TrainingViewModel {
     private final ObjectProperty<LogRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
     private final ReadOnlyObjectWrapper<SamplePicture> picture = new ReadOnlyObjectWrapper<>(this, "picture");
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<FinishedRun> finishedRun = new ReadOnlyObjectWrapper<>(this, "finishedRun");
     private final BooleanBinding canStart;
     private Feedback feedback = Feedback.NONE;
     private IterationLog log = new IterationLog();
@@ -70,8 +73,9 @@ public final class TrainingViewModel {
     private Run run;
     private long lastSnapshotAt;
 
-    /** One run: its trainer, control, feed, data and task. */
-    private record Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task) {
+    /** One run: its trainer, control, feed, data, task and start. */
+    private record Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task,
+                       Instant startedAt) {
     }
 
     /** A view model whose runs report on the FX thread. */
@@ -140,7 +144,7 @@ public final class TrainingViewModel {
                 return trainer.run(feed);
             }
         };
-        Run r = new Run(trainer, control, feed, data, task);
+        Run r = new Run(trainer, control, feed, data, task, Instant.now());
         self[0] = r;
         run = r;
         task.setOnSucceeded(e -> finish(r, task.getValue()));
@@ -243,6 +247,10 @@ public final class TrainingViewModel {
         progressText.set(String.format(Locale.ROOT, "%s / %s · %,.0f samples/s · %s", Texts.count(res.iterations()),
                 Texts.count(curve.totalIterations()), res.samplesPerSecond(), Texts.duration(res.seconds())));
         result.set(res);
+        if (res.iterations() > 0) {
+            finishedRun.set(new FinishedRun(res, curve.toCostCurve(), curve.totalIterations(), r.startedAt(), Instant.now(),
+                    r.data().source()));
+        }
         state.networkProperty().set(res.network());
         String accuracy = res.test().total() > 0 ? res.test().accuracyLine("test") : "no test images";
         state.modelNameProperty().set("trained: " + config.preset() + ", test " + Texts.percent(res.test().accuracy())
@@ -382,6 +390,16 @@ public final class TrainingViewModel {
     /** How the last run ended (null before the first). */
     public ReadOnlyObjectProperty<TrainingResult> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** The last run that ended with its curve, for the run history (null before the first). */
+    public ReadOnlyObjectProperty<FinishedRun> finishedRunProperty() {
+        return finishedRun.getReadOnlyProperty();
+    }
+
+    /** A copy of the log of the current (or last) run, every row, to export. */
+    public LogTable logTable() {
+        return log.copy();
     }
 
     /** The persisted part: the form. */
