@@ -18,6 +18,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.training.Speed;
 import org.mnistrecognition.app.training.TrainingViewModel;
 import org.mnistrecognition.network.Network;
@@ -38,7 +39,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        state = new AppState();
+        state = new AppState(new UserFolders(dir.resolve("config"), dir.resolve("data")));
         Views.Loaded<MainWindow> loaded = Views.load(MainWindow.class, state);
         window = loaded.controller();
         window.setCloseHandlers((owner, message) -> Optional.of(Dialogs.DISCARD), exited::countDown);
@@ -79,6 +80,29 @@ class MainWindowTest {
         return robot.listWindows().stream().filter(Window::isShowing).map(w -> w.getScene().getRoot())
                 .filter(r -> r instanceof DialogPane d && d.getStyleClass().contains("error-dialog"))
                 .map(DialogPane.class::cast).findFirst();
+    }
+
+    @Test
+    void aFinishedRunIsEvaluatedAndKeptInTheHistory(FxRobot robot) throws Exception {
+        startedUp();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.testEvaluationProperty().get() != null);
+        assertEquals(10_000, state.testEvaluationProperty().get().results().size(), "the bundled model is evaluated at start");
+        TrainingViewModel training = window.training();
+        robot.interact(() -> {
+            state.dataProperty().set(SyntheticData.create());
+            training.form().layersProperty().set("64,16,10");
+            training.form().lengthProperty().set("2000");
+            training.start();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !training.runningProperty().get()
+                && window.runs().viewModel().runs().size() == 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> state.testEvaluationProperty().get().network() == training.resultProperty().get().network());
+        assertEquals(100, state.testEvaluationProperty().get().results().size(), "the run's network on the synthetic test set");
+        assertTrue(state.testEvaluationProperty().get().modelName().startsWith("trained: "),
+                state.testEvaluationProperty().get().modelName());
+        assertEquals(2000, window.runs().viewModel().runs().get(0).iterations());
+        assertTrue(Files.isDirectory(dir.resolve("data").resolve("runs")), "kept in the user's data folder");
     }
 
     @Test
