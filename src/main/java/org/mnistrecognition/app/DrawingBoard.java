@@ -20,4 +20,10 @@ public interface DrawingBoard {
      * modified); null while the canvas holds no digit.
      */
     ReadOnlyObjectProperty<double[]> inputProperty();
+
+    /**
+     * The input as the drawing is now: a read that is pending (the ink changed since the last
+     * pulse) is done first, so that what is saved is what is on the canvas. Null without a digit.
+     */
+    double[] inputNow();
 }

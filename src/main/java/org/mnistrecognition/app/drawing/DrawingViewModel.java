@@ -154,6 +154,15 @@ public final class DrawingViewModel implements DrawingBoard {
         inkChanged();
     }
 
+    /** The input as the drawing is now, reading it first if the ink changed since the last update. */
+    @Override
+    public double[] inputNow() {
+        if (inkDirty) {
+            update();
+        }
+        return input.get();
+    }
+
     /** Puts a digit on the canvas with its true label, as a random test digit is (undoable). */
     @Override
     public void show(double[] picture, int side, int label) {

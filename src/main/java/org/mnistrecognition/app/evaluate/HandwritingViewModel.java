@@ -153,8 +153,8 @@ public final class HandwritingViewModel {
     /** Saves the digit on the drawing canvas as a {@code label} to the set, then clears the canvas if asked. */
     public void save(int label) {
         DrawingBoard board = state.boardProperty().get();
-        double[] input = board == null ? null : board.inputProperty().get();
-        if (!canSave.get() || input == null) {
+        double[] input = board == null || !loaded.get() ? null : board.inputNow();
+        if (input == null) {
             return;
         }
         byte[] image = new byte[input.length];

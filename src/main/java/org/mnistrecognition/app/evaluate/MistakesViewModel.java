@@ -61,7 +61,7 @@ public final class MistakesViewModel {
         String of = only >= 0 ? " of the " + Texts.count(e.evaluation().actual(only)) + " " + only + "s"
                 : " of " + Texts.count(r.size()) + " test images";
         summary.set(Texts.count(shown.length) + " mistake" + (shown.length == 1 ? "" : "s") + of + " by " + e.modelName()
-                + ", the most confident first. Click one to put it on the canvas.");
+                + ", the most confident first. Click one to draw it.");
         gallery.set(new Gallery(e.images(), r, shown, only >= 0 ? "No " + only + " was read wrong." : "No mistakes."));
     }
 

@@ -3,6 +3,7 @@ package org.mnistrecognition.app.evaluate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -52,6 +53,7 @@ public final class RunsView {
     @FXML private TableColumn<RunRecord, String> statusColumn;
     @FXML private LineChart<Number, Number> chart;
     @FXML private NumberAxis yAxis;
+    @FXML private Label chartHint;
 
     public RunsView(AppState state) {
         this.viewModel = new RunsViewModel(state);
@@ -116,6 +118,7 @@ public final class RunsView {
         viewModel.plotProperty().addListener(x -> yAxis.setLabel(viewModel.plotProperty().get() == RunsViewModel.Plot.ACCURACY
                 ? "validation accuracy" : "cost"));
         chart.setLegendVisible(true);
+        chartHint.visibleProperty().bind(Bindings.isEmpty(viewModel.lines()));
         PictureExport.install(chart, "runs");
         viewModel.refresh();
     }

@@ -53,6 +53,11 @@ final class Fakes {
         }
 
         @Override
+        public double[] inputNow() {
+            return input.get();
+        }
+
+        @Override
         public ReadOnlyObjectProperty<double[]> inputProperty() {
             return input.getReadOnlyProperty();
         }
