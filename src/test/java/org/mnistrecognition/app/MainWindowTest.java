@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,13 @@ class MainWindowTest {
         startedUp();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.testEvaluationProperty().get() != null);
         assertEquals(10_000, state.testEvaluationProperty().get().results().size(), "the bundled model is evaluated at start");
+        Path csv = dir.resolve("evaluation.csv");
+        robot.interact(() -> window.viewModel().exportEvaluation(csv));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(csv) && !window.viewModel().busyProperty().get());
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("evaluation,\"bundled model (best, ") && lines.get(1).startsWith("accuracy,0.98"),
+                lines.get(0) + " / " + lines.get(1));
+        assertEquals("actual \\ guess,0,1,2,3,4,5,6,7,8,9", lines.get(15));
         TrainingViewModel training = window.training();
         robot.interact(() -> {
             state.dataProperty().set(SyntheticData.create());

@@ -42,6 +42,7 @@ abstract class TileView extends Region {
     private int[] pixels = new int[0];
     private IntConsumer onOpen = position -> { };
     private int columns = 1;
+    private int painted;
 
     TileView() {
         getStyleClass().add("tile-view");
@@ -49,6 +50,7 @@ abstract class TileView extends Region {
         getChildren().addAll(canvas, bar);
         setFocusTraversable(true);
         setMinSize(120, 80);
+        setPrefSize(400, 300);
         bar.valueProperty().addListener(x -> redraw());
         selected.addListener(x -> redraw());
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
@@ -184,12 +186,14 @@ abstract class TileView extends Region {
         int n = count();
         int first = (int) Math.max(0, (scroll - gap()) / (tileHeight() + gap())) * columns;
         int last = Math.min(n, ((int) ((scroll + h) / (tileHeight() + gap())) + 1) * columns);
+        painted = 0;
         for (int i = first; i < last; i++) {
             double[] at = origin(i);
             int x = (int) at[0];
             int y = (int) Math.round(at[1] - scroll);
             if (x + tileWidth() <= w) {
                 paintPixels(i, x, y, pixels, w, h);
+                painted++;
             }
         }
         image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
@@ -227,6 +231,11 @@ abstract class TileView extends Region {
             selected.set(index);
             onOpen.accept(index);
         }
+    }
+
+    /** How many tiles the last redraw painted: those in view, not all of them (for tests). */
+    int painted() {
+        return painted;
     }
 
     /** The tile at canvas point {@code (x, y)}, or -1 for the gaps and beyond the last. */

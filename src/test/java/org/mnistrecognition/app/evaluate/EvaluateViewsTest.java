@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,18 +22,24 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.AppState;
+import org.mnistrecognition.app.PictureExport;
 import org.mnistrecognition.app.TestEvaluation;
 import org.mnistrecognition.app.Views;
 import org.mnistrecognition.app.drawing.DrawingView;
+import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.IdxReader;
 import org.mnistrecognition.data.PersonalSet;
 import org.mnistrecognition.history.RunHistory;
+import org.mnistrecognition.training.Evaluator;
+import org.mnistrecognition.training.ImageResults;
 import org.mnistrecognition.training.SyntheticData;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -179,6 +186,58 @@ class EvaluateViewsTest {
         robot.clickOn(robot.lookup(".digit-button").nth(7).queryButton());
         waitUntil(() -> counts.getText().startsWith("2 digits saved"));
         assertArrayEquals(new byte[] {3, 7}, IdxReader.readLabels(labels));
+    }
+
+    @Test
+    void tenThousandImagesCostOnlyTheTilesInView(FxRobot robot) throws Exception {
+        DataSet base = SyntheticData.create().training();
+        int n = 10_000;
+        byte[] pixels = new byte[n * 64];
+        byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(base.pixels(), (i % base.size()) * 64, pixels, i * 64, 64);
+            labels[i] = (byte) base.label(i % base.size());
+        }
+        DataSet images = new DataSet("many", 8, 8, pixels, labels);
+        ImageResults results = Evaluator.evaluateImages(Fakes.network(64, 1), images, (done, total) -> { });
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        ImageGallery gallery = new ImageGallery();
+        robot.interact(() -> gallery.galleryProperty().set(new Gallery(images, results, order, "")));
+        show(robot, new StackPane(gallery));
+        WaitForAsyncUtils.waitForFxEvents();
+        int inView = ((int) gallery.getHeight() / 70 + 2) * ((int) gallery.getWidth() / 130 + 1);
+        assertTrue(inView < 400, "a window shows a few hundred tiles at most: " + inView);
+        assertTrue(gallery.painted() > 0 && gallery.painted() <= inView, "painted " + gallery.painted());
+        robot.interact(() -> gallery.reveal(n - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(gallery.painted() > 0 && gallery.painted() <= inView, "painted " + gallery.painted());
+        Point2D last = gallery.tileCentre(n - 1);
+        assertEquals(n - 1, gallery.indexAt(last.getX(), last.getY()), "the last tile is in view");
+    }
+
+    @Test
+    void aViewIsSavedAsAPngOfItsSize(FxRobot robot) throws Exception {
+        state = state();
+        AtomicReference<Views.Loaded<TestEvaluationView>> view = new AtomicReference<>();
+        robot.interact(() -> {
+            view.set(Views.load(TestEvaluationView.class, state));
+            state.dataProperty().set(SyntheticData.create());
+            state.networkProperty().set(Fakes.network(64, 5));
+        });
+        show(robot, view.get().root());
+        waitUntil(() -> state.testEvaluationProperty().get() != null);
+        Path file = home.resolve("matrix.png");
+        Fakes.Messages messages = new Fakes.Messages();
+        ConfusionHeatMap heatMap = view.get().controller().heatMap();
+        robot.interact(() -> PictureExport.save(heatMap, file, messages));
+        waitUntil(() -> !messages.news.isEmpty() || !messages.errors.isEmpty());
+        assertEquals(List.of("Picture saved: " + file), messages.news);
+        BufferedImage png = ImageIO.read(file.toFile());
+        assertEquals((int) Math.ceil(heatMap.getWidth()), png.getWidth());
+        assertEquals((int) Math.ceil(heatMap.getHeight()), png.getHeight());
     }
 
     @Test
