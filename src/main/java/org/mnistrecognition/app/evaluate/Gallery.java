@@ -1,6 +1,7 @@
 package org.mnistrecognition.app.evaluate;
 
 import java.util.Objects;
+import org.mnistrecognition.app.DrawingBoard;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.training.ImageResults;
 
@@ -51,5 +52,15 @@ public record Gallery(DataSet images, ImageResults results, int[] order, String 
     /** The true label of the image at {@code position}. */
     public int label(int position) {
         return images.label(order[position]);
+    }
+
+    /**
+     * Puts the image at {@code position} on the drawing canvas with its true label; does nothing
+     * without a board, for a position outside the gallery, or for images that are not square.
+     */
+    public void showOn(DrawingBoard board, int position) {
+        if (board != null && position >= 0 && position < size() && images.rows() == images.cols()) {
+            board.show(picture(position), images.cols(), label(position));
+        }
     }
 }

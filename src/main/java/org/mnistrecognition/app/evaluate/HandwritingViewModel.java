@@ -180,7 +180,7 @@ public final class HandwritingViewModel {
 
     /** Puts the digit at {@code position} of the gallery on the drawing canvas. */
     public void open(int position) {
-        TestEvaluationViewModel.open(state, gallery.get(), position);
+        gallery.get().showOn(state.boardProperty().get(), position);
     }
 
     /** Queues a change of the saved set; changes are saved one at a time, in order. */

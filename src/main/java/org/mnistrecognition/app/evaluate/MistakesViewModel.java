@@ -72,7 +72,7 @@ public final class MistakesViewModel {
 
     /** Puts the mistake at {@code position} on the drawing canvas, with its true label. */
     public void open(int position) {
-        TestEvaluationViewModel.open(state, gallery.get(), position);
+        gallery.get().showOn(state.boardProperty().get(), position);
     }
 
     /** {@link #ALL}, then "0" to "9". */

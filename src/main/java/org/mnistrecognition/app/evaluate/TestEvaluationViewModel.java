@@ -22,7 +22,6 @@ import javafx.collections.ObservableList;
 import org.mnistrecognition.Problems;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Jobs;
-import org.mnistrecognition.app.DrawingBoard;
 import org.mnistrecognition.app.Feedback;
 import org.mnistrecognition.app.TestEvaluation;
 import org.mnistrecognition.app.Texts;
@@ -112,17 +111,7 @@ public final class TestEvaluationViewModel {
 
     /** Puts the image at {@code position} of the cell's gallery on the drawing canvas. */
     public void open(int position) {
-        open(state, cellGallery.get(), position);
-    }
-
-    /** Puts the image at {@code position} of {@code gallery} on the drawing canvas, with its true label. */
-    static void open(AppState state, Gallery gallery, int position) {
-        DrawingBoard board = state.boardProperty().get();
-        if (board == null || gallery == null || position < 0 || position >= gallery.size()
-                || gallery.images().rows() != gallery.images().cols()) {
-            return;
-        }
-        board.show(gallery.picture(position), gallery.images().cols(), gallery.label(position));
+        cellGallery.get().showOn(state.boardProperty().get(), position);
     }
 
     /** After a new model or data set (not during a run), evaluates once things have settled. */
