@@ -11,14 +11,16 @@ import org.mnistrecognition.network.Network;
 
 /**
  * Fine-tuning a trained network on a person's own digits without making it forget MNIST: a few
- * epochs over a mix of the personal digits, repeated, and as many MNIST training images drawn at
- * random, then the accuracy on both before and after.
+ * epochs over a mix of the personal digits, repeated, and {@value #MNIST_SHARE} times as many
+ * MNIST training images drawn at random, then the accuracy on both before and after.
  */
 public final class FineTuning {
     /** About how many personal samples an epoch holds (the personal digits repeated to reach it). */
     public static final int PERSONAL_PER_EPOCH = 1000;
     /** The most times one personal digit is repeated in an epoch. */
     public static final int MAX_REPEATS = 50;
+    /** How many MNIST images go into an epoch for each personal sample. */
+    public static final int MNIST_SHARE = 3;
     /** Samples per step. */
     static final int BATCH = 16;
 
@@ -68,8 +70,9 @@ public final class FineTuning {
     }
 
     /**
-     * One epoch's training set: every personal digit {@link #repeats} times, then as many MNIST
-     * images drawn at random (without repeats while there are enough) with {@code seed}.
+     * One epoch's training set: every personal digit {@link #repeats} times, then
+     * {@value #MNIST_SHARE} times as many MNIST images drawn at random (without repeats while there
+     * are enough) with {@code seed}.
      *
      * @throws IllegalArgumentException if there is no personal digit, no MNIST image, or their sizes differ
      */
@@ -86,7 +89,8 @@ public final class FineTuning {
         }
         int px = personal.pixelsPerImage();
         int own = personal.size() * repeats(personal.size());
-        int total = 2 * own;
+        int others = MNIST_SHARE * own;
+        int total = own + others;
         byte[] pixels = new byte[total * px];
         byte[] labels = new byte[total];
         for (int k = 0; k < own; k++) {
@@ -94,8 +98,8 @@ public final class FineTuning {
             System.arraycopy(personal.pixels(), i * px, pixels, k * px, px);
             labels[k] = (byte) personal.label(i);
         }
-        int[] picks = sample(mnist.size(), own, new SplittableRandom(seed));
-        for (int k = 0; k < own; k++) {
+        int[] picks = sample(mnist.size(), others, new SplittableRandom(seed));
+        for (int k = 0; k < others; k++) {
             System.arraycopy(mnist.pixels(), picks[k] * px, pixels, (own + k) * px, px);
             labels[own + k] = (byte) mnist.label(picks[k]);
         }
@@ -134,7 +138,7 @@ public final class FineTuning {
     public static TrainingConfig config(Network network, Plan plan) {
         boolean softmax = network.architecture().output() == Activation.SOFTMAX;
         return new TrainingConfig("fine-tune", network.architecture(), Initialisation.XAVIER,
-                softmax ? Cost.CROSS_ENTROPY : Cost.QUADRATIC, softmax ? 0.01 : 0.05, BATCH, 0.9, 0, Schedule.COSINE,
+                softmax ? Cost.CROSS_ENTROPY : Cost.QUADRATIC, softmax ? 0.003 : 0.02, BATCH, 0.9, 0, Schedule.COSINE,
                 0, plan.epochs(), plan.seed(), true, false, plan.maxShift(), 1);
     }
 

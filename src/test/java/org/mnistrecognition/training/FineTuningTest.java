@@ -35,27 +35,28 @@ class FineTuningTest {
     }
 
     @Test
-    void theMixHoldsEveryPersonalDigitRepeatedAndAsManyDistinctMnistImages() {
+    void theMixHoldsEveryPersonalDigitRepeatedAndThriceAsManyDistinctMnistImages() {
         MnistData data = SyntheticData.create();
         DataSet mine = mirrored(data.training(), 20);
         DataSet mix = FineTuning.mix(mine, data.training(), 5);
         int repeats = FineTuning.repeats(20);
         assertEquals(50, repeats);
-        assertEquals(2 * 20 * repeats, mix.size());
+        assertEquals((1 + FineTuning.MNIST_SHARE) * 20 * repeats, mix.size());
         for (int k = 0; k < 20 * repeats; k++) {
             assertArrayEquals(Arrays.copyOfRange(mine.pixels(), (k % 20) * 64, (k % 20 + 1) * 64),
                     Arrays.copyOfRange(mix.pixels(), k * 64, (k + 1) * 64));
             assertEquals(mine.label(k % 20), mix.label(k));
         }
-        // 1,000 MNIST picks from a training set of 400: every image, with repeats; from a large set, no repeats
+        // 3,000 MNIST picks from a training set of 400: with repeats; from a large enough set, none
         assertEquals(1, FineTuning.repeats(5000));
         assertEquals(FineTuning.MAX_REPEATS, FineTuning.repeats(1));
         DataSet big = FineTuning.mix(mirrored(data.training(), 2), repeat(data.training(), 10), 1);
+        assertEquals(100 + 300, big.size());
         Set<String> distinct = new HashSet<>();
-        for (int k = 100; k < 200; k++) {
+        for (int k = 100; k < 400; k++) {
             distinct.add(Arrays.toString(Arrays.copyOfRange(big.pixels(), k * 64, (k + 1) * 64)));
         }
-        assertEquals(100, distinct.size(), "no MNIST image twice while there are enough");
+        assertEquals(300, distinct.size(), "no MNIST image twice while there are enough");
         assertArrayEquals(mix.pixels(), FineTuning.mix(mine, data.training(), 5).pixels(), "the same seed, the same mix");
     }
 
@@ -117,6 +118,6 @@ class FineTuningTest {
         assertTrue(r.testAfter().accuracy() >= r.testBefore().accuracy() - 0.05,
                 "test accuracy " + r.testBefore().accuracy() + " -> " + r.testAfter().accuracy());
         assertEquals(TrainingResult.Status.COMPLETED, r.training().status());
-        assertEquals(3L * 2 * 20 * FineTuning.repeats(20), r.training().iterations());
+        assertEquals(3L * (1 + FineTuning.MNIST_SHARE) * 20 * FineTuning.repeats(20), r.training().iterations());
     }
 }

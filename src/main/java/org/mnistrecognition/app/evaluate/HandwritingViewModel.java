@@ -303,7 +303,8 @@ public final class HandwritingViewModel {
         tuneControl = control;
         tuning.set(true);
         tuneProgress.set(0);
-        tuneText.set("Fine-tuning on " + Texts.count(mine.size()) + " of your digits and as many MNIST images a pass…");
+        tuneText.set("Fine-tuning on your " + Texts.count(mine.size()) + " digits, each mixed with "
+                + FineTuning.MNIST_SHARE + " MNIST images…");
         jobs.start(job, p -> FineTuning.run(network, mine, data, plan, control, new TrainingListener() {
             @Override
             public void progress(Progress progress) {

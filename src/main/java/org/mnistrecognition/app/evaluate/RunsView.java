@@ -118,6 +118,10 @@ public final class RunsView {
         viewModel.plotProperty().addListener(x -> yAxis.setLabel(viewModel.plotProperty().get() == RunsViewModel.Plot.ACCURACY
                 ? "validation accuracy" : "cost"));
         chart.setLegendVisible(true);
+        yAxis.setAutoRanging(false);
+        yAxis.setLowerBound(0);
+        yAxis.upperBoundProperty().bind(viewModel.yMaxProperty());
+        yAxis.tickUnitProperty().bind(viewModel.yMaxProperty().divide(5));
         chartHint.visibleProperty().bind(Bindings.isEmpty(viewModel.lines()));
         PictureExport.install(chart, "runs");
         viewModel.refresh();

@@ -14,6 +14,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -76,6 +78,8 @@ public final class RunsViewModel {
 
     /** The most runs overlaid at once. */
     public static final int MAX_LINES = 8;
+    /** The samples after which a moving average counts for the chart's scale (its first values are a few samples'). */
+    static final long SETTLED = 500;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final RunHistory history;
@@ -85,6 +89,7 @@ public final class RunsViewModel {
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ObjectProperty<Plot> plot = new SimpleObjectProperty<>(this, "plot", Plot.COST);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyDoubleWrapper yMax = new ReadOnlyDoubleWrapper(this, "yMax", 1);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final BooleanProperty modelChangeAllowed = new SimpleBooleanProperty(this, "modelChangeAllowed", true);
     private final BooleanBinding canOpen;
@@ -234,6 +239,38 @@ public final class RunsViewModel {
             }
         }
         lines.setAll(next);
+        yMax.set(plot.get() == Plot.ACCURACY ? 1 : costCeiling(next));
+    }
+
+    /**
+     * The top of the cost axis: the largest cost once the averages have settled, rounded up to 1, 2
+     * or 5 times a power of ten (the first samples' cost, often far higher, would flatten the rest).
+     */
+    static double costCeiling(List<Line> lines) {
+        double max = 0;
+        double any = 0;
+        for (Line line : lines) {
+            for (int i = 0; i < line.x().length; i++) {
+                double y = line.y()[i];
+                if (Double.isFinite(y)) {
+                    any = Math.max(any, y);
+                    if (line.x()[i] > SETTLED) {
+                        max = Math.max(max, y);
+                    }
+                }
+            }
+        }
+        double top = (max > 0 ? max : any) * 1.1;
+        if (!(top > 0)) {
+            return 1;
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(top)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= top) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     private void updateSummary() {
@@ -269,6 +306,11 @@ public final class RunsViewModel {
     /** The chosen runs' lines, at most {@link #MAX_LINES}. */
     public ObservableList<Line> lines() {
         return lines;
+    }
+
+    /** The top of the chart's value axis (its bottom is 0). */
+    public ReadOnlyDoubleProperty yMaxProperty() {
+        return yMax.getReadOnlyProperty();
     }
 
     public ObjectProperty<Plot> plotProperty() {

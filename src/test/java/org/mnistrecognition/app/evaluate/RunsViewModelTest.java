@@ -73,6 +73,7 @@ class RunsViewModelTest {
         assertArrayEquals(new double[] {0.6, 0.3, 0.2, 0.15}, model.lines().get(0).y(), 1e-12);
         assertArrayEquals(new long[] {100, 200, 300, 400}, model.lines().get(1).x());
         assertFalse(model.canOpenProperty().get(), "one run at a time is opened");
+        assertEquals(1, model.yMaxProperty().get(), "0.9 (at 100 samples, not settled) and 0.6 fit under 1");
         model.plotProperty().set(RunsViewModel.Plot.ACCURACY);
         assertArrayEquals(new double[] {0.6, 0.8}, model.lines().get(1).y(), 1e-12);
 
@@ -101,6 +102,16 @@ class RunsViewModelTest {
         assertEquals(1, model.runs().size());
         assertTrue(model.selected().isEmpty());
         assertTrue(messages.errors.isEmpty(), messages.errors.toString());
+    }
+
+    @Test
+    void theCostAxisIgnoresTheFirstSamplesOfAnAverage() {
+        RunsViewModel.Line early = new RunsViewModel.Line("a", new long[] {1, 400, 1000, 5000}, new double[] {9, 3, 0.8, 0.3});
+        assertEquals(1, RunsViewModel.costCeiling(List.of(early)));
+        RunsViewModel.Line high = new RunsViewModel.Line("b", new long[] {1000}, new double[] {2.3});
+        assertEquals(5, RunsViewModel.costCeiling(List.of(early, high)));
+        RunsViewModel.Line young = new RunsViewModel.Line("c", new long[] {100, 200}, new double[] {0.4, 0.15});
+        assertEquals(0.5, RunsViewModel.costCeiling(List.of(young)), 1e-12, "a run too short to settle: all of it");
     }
 
     @Test
