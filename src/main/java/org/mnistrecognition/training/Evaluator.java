@@ -105,6 +105,28 @@ public final class Evaluator {
         }
     }
 
+    /**
+     * The mean probability {@code network} gives each image's true label (see
+     * {@link org.mnistrecognition.network.Prediction}): how sure it is of the right answer, on
+     * average; NaN for an empty set. On the calling thread: for small sets.
+     */
+    public static double meanProbabilityOfLabel(Network network, DataSet data) {
+        check(network, data);
+        if (data.isEmpty()) {
+            return Double.NaN;
+        }
+        Forward forward = new Forward(network, Kernels.best());
+        int[] indices = new int[data.pixelsPerImage()];
+        double[] values = new double[data.pixelsPerImage()];
+        double sum = 0;
+        for (int i = 0; i < data.size(); i++) {
+            int nnz = data.copyNonZero(i, indices, values);
+            sum += Prediction.of(forward.runSparse(indices, values, nnz), network.architecture().output())
+                    .probabilities()[data.label(i)];
+        }
+        return sum / data.size();
+    }
+
     private static void check(Network network, DataSet data) {
         if (data.pixelsPerImage() != network.inputSize()) {
             throw new IllegalArgumentException("the network takes " + network.inputSize() + " inputs but the " + data.name()

@@ -50,12 +50,14 @@ public final class FineTuning {
      * @param network the tuned network (a new one; the original is left as it was)
      * @param personalBefore the original network on the personal digits
      * @param personalAfter the tuned network on them
+     * @param sureBefore the mean probability the original network gives the personal digits' true labels
+     * @param sureAfter the same for the tuned network
      * @param testBefore the original network on the MNIST test set (empty without one)
      * @param testAfter the tuned network on it
      * @param training the tuning run itself
      */
-    public record Result(Network network, Evaluation personalBefore, Evaluation personalAfter, Evaluation testBefore,
-                         Evaluation testAfter, TrainingResult training) {
+    public record Result(Network network, Evaluation personalBefore, Evaluation personalAfter, double sureBefore,
+                         double sureAfter, Evaluation testBefore, Evaluation testAfter, TrainingResult training) {
     }
 
     private FineTuning() {
@@ -155,12 +157,14 @@ public final class FineTuning {
         DataSet mixed = mix(personal, mnist.training(), plan.seed());
         TrainingConfig config = config(network, plan);
         Evaluation personalBefore = Evaluator.evaluate(network, personal);
+        double sureBefore = Evaluator.meanProbabilityOfLabel(network, personal);
         Evaluation testBefore = evaluateTest(network, mnist.test());
         MnistData data = new MnistData(mixed, DataSet.empty("validation", mixed.rows(), mixed.cols()), mnist.test(),
                 mnist.source());
         TrainingResult result = new Trainer(config, data, network.copy(), control).run(listener);
         Evaluation personalAfter = Evaluator.evaluate(result.network(), personal);
-        return new Result(result.network(), personalBefore, personalAfter, testBefore, result.test(), result);
+        return new Result(result.network(), personalBefore, personalAfter, sureBefore,
+                Evaluator.meanProbabilityOfLabel(result.network(), personal), testBefore, result.test(), result);
     }
 
     private static Evaluation evaluateTest(Network network, DataSet test) {

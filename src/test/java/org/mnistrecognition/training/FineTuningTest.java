@@ -114,6 +114,8 @@ class FineTuningTest {
         assertEquals(Evaluator.evaluate(base, mine).correct(), r.personalBefore().correct(), "the original is left as it was");
         assertTrue(r.personalBefore().accuracy() < 0.9, "mirrored digits fool the base network: " + r.personalBefore().accuracy());
         assertEquals(1.0, r.personalAfter().accuracy(), "learnt: " + r.personalAfter().accuracy());
+        assertEquals(Evaluator.meanProbabilityOfLabel(base, mine), r.sureBefore(), 1e-12);
+        assertTrue(r.sureAfter() > r.sureBefore() && r.sureAfter() > 0.5, r.sureBefore() + " -> " + r.sureAfter());
         assertTrue(r.testBefore().accuracy() > 0.9, "the base network has learnt: " + r.testBefore().accuracy());
         assertTrue(r.testAfter().accuracy() >= r.testBefore().accuracy() - 0.05,
                 "test accuracy " + r.testBefore().accuracy() + " -> " + r.testAfter().accuracy());

@@ -67,6 +67,20 @@ class ImageResultsTest {
     }
 
     @Test
+    void theMeanProbabilityOfTheLabelIsTheAverageOfEachImages() {
+        Network network = network(Activation.SOFTMAX, 4);
+        DataSet data = SyntheticData.create().test();
+        double sum = 0;
+        double[] image = new double[64];
+        for (int i = 0; i < data.size(); i++) {
+            data.copyImage(i, image);
+            sum += network.read(image).probabilities()[data.label(i)];
+        }
+        assertEquals(sum / data.size(), Evaluator.meanProbabilityOfLabel(network, data), 1e-12);
+        assertTrue(Double.isNaN(Evaluator.meanProbabilityOfLabel(network, DataSet.empty("none", 8, 8))));
+    }
+
+    @Test
     void reportsProgressUpToTheTotal() throws Exception {
         AtomicInteger last = new AtomicInteger();
         AtomicInteger calls = new AtomicInteger();

@@ -319,9 +319,10 @@ public final class HandwritingViewModel {
             @Override
             public void done(FineTuning.Result r) {
                 tuned();
-                tuneText.set(String.format(Locale.ROOT, "Your digits: %s → %s. MNIST test set: %s → %s. The tuned model "
-                        + "is now in use (unsaved).", fraction(r.personalBefore()), fraction(r.personalAfter()),
-                        TestEvaluationViewModel.percent2(r.testBefore().accuracy()),
+                tuneText.set(String.format(Locale.ROOT, "Your digits: %s right → %s, sure of the right digit %s → %s on "
+                        + "average. MNIST test set: %s → %s. The tuned model is now in use (unsaved).",
+                        fraction(r.personalBefore()), fraction(r.personalAfter()), Texts.percent(r.sureBefore()),
+                        Texts.percent(r.sureAfter()), TestEvaluationViewModel.percent2(r.testBefore().accuracy()),
                         TestEvaluationViewModel.percent2(r.testAfter().accuracy())));
                 ModelMetadata metadata = r.training().metadata(data.source() + " + " + store.folder(), Instant.now());
                 taker.take(r.network(), metadata, "fine-tuned " + (name.contains(" (") ? name.substring(0, name.indexOf(" ("))

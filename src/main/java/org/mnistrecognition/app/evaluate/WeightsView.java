@@ -4,6 +4,8 @@ import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.util.StringConverter;
 import org.mnistrecognition.app.AppState;
@@ -26,6 +28,7 @@ public final class WeightsView {
     @FXML private Label summary;
     @FXML private Label unitText;
     @FXML private WeightGrid grid;
+    @FXML private ImageView unitPicture;
 
     public WeightsView(AppState state) {
         this.viewModel = new WeightsViewModel(state);
@@ -59,11 +62,31 @@ public final class WeightsView {
         viewModel.messageProperty().addListener(x -> grid.setPlaceholder(viewModel.messageProperty().get()));
         grid.setPlaceholder(viewModel.messageProperty().get());
         grid.selectedProperty().bindBidirectional(viewModel.selectedUnitProperty());
+        viewModel.selectedUnitProperty().addListener(x -> showUnit());
         show();
         PictureExport.install(grid, "weights");
     }
 
     private void show() {
         grid.weightsProperty().set(viewModel.weightsProperty().get());
+        showUnit();
+    }
+
+    /** The chosen unit's picture, larger. */
+    private void showUnit() {
+        WeightImages w = viewModel.weightsProperty().get();
+        int unit = viewModel.selectedUnitProperty().get();
+        if (w == null || unit < 0 || unit >= w.units()) {
+            unitPicture.setImage(null);
+            return;
+        }
+        WritableImage image = new WritableImage(w.cols(), w.rows());
+        int base = unit * w.rows() * w.cols();
+        for (int r = 0; r < w.rows(); r++) {
+            for (int c = 0; c < w.cols(); c++) {
+                image.getPixelWriter().setArgb(c, r, DivergingColours.argb(w.values()[base + r * w.cols() + c]));
+            }
+        }
+        unitPicture.setImage(image);
     }
 }

@@ -118,8 +118,8 @@ class HandwritingViewModelTest {
         assertEquals(List.of("fine-tuned bundled model | fine-tune"), taken);
         assertTrue(state.networkProperty().get() != original, "the tuned network is a new one");
         String text = model.tuneTextProperty().get();
-        assertTrue(text.startsWith("Your digits: ") && text.contains(" → 2/2 (100.0%)") && text.contains("MNIST test set:"),
-                text);
+        assertTrue(text.startsWith("Your digits: ") && text.contains(" right → 2/2 (100.0%), sure of the right digit ")
+                && text.contains("MNIST test set:"), text);
         assertFalse(model.tuningProperty().get());
         state.setTraining(true);
         assertFalse(model.canTuneProperty().get(), "not during a run");
