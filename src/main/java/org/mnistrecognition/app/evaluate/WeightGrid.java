@@ -16,8 +16,11 @@ import javafx.scene.text.TextAlignment;
  */
 public final class WeightGrid extends TileView {
     private final ObjectProperty<WeightImages> weights = new SimpleObjectProperty<>(this, "weights");
-    private final IntegerProperty zoom = new SimpleIntegerProperty(this, "zoom", 2);
+    private final IntegerProperty zoom = new SimpleIntegerProperty(this, "zoom", 0);
     private String placeholder = "";
+    /** The size and pictures the fitted tile width was found for, and that width. */
+    private String fitFor = "";
+    private int fitWidth;
 
     public WeightGrid() {
         getStyleClass().add("weight-grid");
@@ -36,7 +39,7 @@ public final class WeightGrid extends TileView {
         return weights;
     }
 
-    /** Screen pixels per input pixel, 1 or more; 0 to fit every unit in view (at 1 to 6). */
+    /** Screen pixels per input pixel, 1 or more; 0 to fit every unit in view (at 1 to 6, not always whole). */
     public IntegerProperty zoomProperty() {
         return zoom;
     }
@@ -47,23 +50,44 @@ public final class WeightGrid extends TileView {
         refresh();
     }
 
-    private int z() {
-        if (zoom.get() > 0) {
-            return zoom.get();
-        }
+    /**
+     * The tiles' width in pixels: the picture's width times the zoom, or in fit mode the widest
+     * that shows every unit (down to one screen pixel per input pixel, up to six).
+     */
+    private int tileWidthPixels() {
         WeightImages w = weights.get();
         if (w == null) {
-            return 1;
+            return 28;
         }
+        if (zoom.get() > 0) {
+            return w.cols() * zoom.get();
+        }
+        String key = getWidth() + "x" + getHeight() + ":" + w.units() + ":" + w.cols() + "x" + w.rows();
+        if (!key.equals(fitFor)) {
+            fitFor = key;
+            fitWidth = fit(w);
+        }
+        return fitWidth;
+    }
+
+    /** The widest tiles that show every unit of {@code w} in this view. */
+    private int fit(WeightImages w) {
         double width = getWidth() - 16;
-        for (int z = 6; z > 1; z--) {
-            int columns = Math.max(1, (int) ((width - gap()) / (w.cols() * z + gap())));
+        for (int tw = w.cols() * 6; tw > w.cols(); tw--) {
+            int th = tileHeightPixels(tw);
+            int columns = Math.max(1, (int) ((width - gap()) / (tw + gap())));
             int rows = (w.units() + columns - 1) / columns;
-            if (gap() + rows * (w.rows() * z + gap()) <= getHeight()) {
-                return z;
+            if (gap() + rows * (th + gap()) <= getHeight()) {
+                return tw;
             }
         }
-        return 1;
+        return w.cols();
+    }
+
+    /** The tiles' height for tiles {@code tw} wide, keeping the picture's proportions. */
+    private int tileHeightPixels(int tw) {
+        WeightImages w = weights.get();
+        return w == null ? tw : Math.max(1, (int) Math.round((double) tw * w.rows() / w.cols()));
     }
 
     @Override
@@ -78,14 +102,12 @@ public final class WeightGrid extends TileView {
 
     @Override
     double tileWidth() {
-        WeightImages w = weights.get();
-        return w == null ? 28 : w.cols() * z();
+        return tileWidthPixels();
     }
 
     @Override
     double tileHeight() {
-        WeightImages w = weights.get();
-        return w == null ? 28 : w.rows() * z();
+        return tileHeightPixels(tileWidthPixels());
     }
 
     @Override
@@ -96,28 +118,26 @@ public final class WeightGrid extends TileView {
     @Override
     void paintPixels(int index, int x, int y, int[] buffer, int stride, int height) {
         WeightImages w = weights.get();
-        int z = z();
+        int tw = tileWidthPixels();
+        int th = tileHeightPixels(tw);
         int base = index * w.rows() * w.cols();
-        for (int r = 0; r < w.rows(); r++) {
-            for (int zy = 0; zy < z; zy++) {
-                int by = y + r * z + zy;
-                if (by < 0 || by >= height) {
-                    continue;
-                }
-                int row = by * stride + x;
-                for (int c = 0; c < w.cols(); c++) {
-                    int argb = DivergingColours.argb(w.values()[base + r * w.cols() + c]);
-                    for (int zx = 0; zx < z; zx++) {
-                        buffer[row + c * z + zx] = argb;
-                    }
-                }
+        // nearest-neighbour scaling: screen pixel (tx, ty) shows input pixel (tx * cols / tw, ty * rows / th)
+        for (int ty = 0; ty < th; ty++) {
+            int by = y + ty;
+            if (by < 0 || by >= height) {
+                continue;
+            }
+            int row = by * stride + x;
+            int r = ty * w.rows() / th;
+            for (int tx = 0; tx < tw; tx++) {
+                buffer[row + tx] = DivergingColours.argb(w.values()[base + r * w.cols() + tx * w.cols() / tw]);
             }
         }
     }
 
     @Override
     void paintOver(GraphicsContext g, int index, double x, double y) {
-        if (selectedProperty().get() == index && z() >= 2) {
+        if (selectedProperty().get() == index && tileWidthPixels() >= 2 * weights.get().cols()) {
             g.setFill(Color.web("#303030"));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);

@@ -63,6 +63,8 @@ public final class WeightsView {
         grid.setPlaceholder(viewModel.messageProperty().get());
         grid.selectedProperty().bindBidirectional(viewModel.selectedUnitProperty());
         viewModel.selectedUnitProperty().addListener(x -> showUnit());
+        unitPicture.visibleProperty().bind(unitPicture.imageProperty().isNotNull());
+        unitPicture.managedProperty().bind(unitPicture.visibleProperty());
         show();
         PictureExport.install(grid, "weights");
     }

@@ -38,6 +38,10 @@ import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.IdxReader;
 import org.mnistrecognition.data.PersonalSet;
 import org.mnistrecognition.history.RunHistory;
+import org.mnistrecognition.network.Activation;
+import org.mnistrecognition.network.Architecture;
+import org.mnistrecognition.network.Initialisation;
+import org.mnistrecognition.network.Network;
 import org.mnistrecognition.training.Evaluator;
 import org.mnistrecognition.training.ImageResults;
 import org.mnistrecognition.training.SyntheticData;
@@ -216,6 +220,22 @@ class EvaluateViewsTest {
         assertTrue(gallery.painted() > 0 && gallery.painted() <= inView, "painted " + gallery.painted());
         Point2D last = gallery.tileCentre(n - 1);
         assertEquals(n - 1, gallery.indexAt(last.getX(), last.getY()), "the last tile is in view");
+    }
+
+    @Test
+    void theWeightGridFitsEveryUnitInView(FxRobot robot) throws Exception {
+        Network network = Network.initialise(new Architecture(List.of(784, 400, 10), Activation.RELU, Activation.SOFTMAX, true),
+                Initialisation.HE, 1);
+        WeightGrid grid = new WeightGrid();
+        robot.interact(() -> grid.weightsProperty().set(WeightImages.of(network, 28, 28, WeightImages.Scale.UNIT)));
+        show(robot, new StackPane(grid));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(400, grid.painted(), "every unit in view");
+        assertTrue(grid.tileWidth() > 28, "scaled up to use the room: " + grid.tileWidth());
+        robot.interact(() -> grid.zoomProperty().set(4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(112, grid.tileWidth());
+        assertTrue(grid.painted() < 400, "at 4x only some are in view: " + grid.painted());
     }
 
     @Test
