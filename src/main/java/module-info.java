@@ -25,9 +25,13 @@ module org.mnistrecognition {
     exports org.mnistrecognition.app to javafx.graphics;
     exports org.mnistrecognition.preprocess;
     exports org.mnistrecognition.model;
+    exports org.mnistrecognition.history;
+    exports org.mnistrecognition.report;
 
     opens org.mnistrecognition.cli to info.picocli;
     opens org.mnistrecognition.app.drawing to javafx.fxml;
     opens org.mnistrecognition.app to javafx.fxml, com.google.gson;
     opens org.mnistrecognition.app.training to javafx.fxml, com.google.gson;
+    opens org.mnistrecognition.app.evaluate to javafx.fxml;
+    opens org.mnistrecognition.history to com.google.gson;
 }

@@ -6,20 +6,40 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.network.Network;
 
 /**
  * What the screens of the app share, on the FX thread: the data set in use, the network the
  * drawing pane reads (the loaded model, or a snapshot of the one being trained) and a short
- * description of it for the status bar. Screens observe these properties; only the FX thread
+ * description of it for the status bar, the latest test evaluation, the drawing pane as other
+ * screens use it, and the user's folders. Screens observe these properties; only the FX thread
  * sets them.
  */
 public final class AppState {
+    private final UserFolders folders;
     private final ObjectProperty<MnistData> data = new SimpleObjectProperty<>(this, "data");
     private final ObjectProperty<Network> network = new SimpleObjectProperty<>(this, "network");
     private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "no model");
     private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper(this, "training");
+    private final ObjectProperty<TestEvaluation> testEvaluation = new SimpleObjectProperty<>(this, "testEvaluation");
+    private final ObjectProperty<DrawingBoard> board = new SimpleObjectProperty<>(this, "board");
+
+    /** The app's state, keeping the user's files in this user's standard folders. */
+    public AppState() {
+        this(UserFolders.standard());
+    }
+
+    /** The app's state, keeping the user's files (runs, handwriting) in {@code folders}. */
+    public AppState(UserFolders folders) {
+        this.folders = folders;
+    }
+
+    /** Where the user's own files go: the run history, the handwriting set. */
+    public UserFolders folders() {
+        return folders;
+    }
 
     /** The data set (training, validation and test images) in use; null until loaded. */
     public ObjectProperty<MnistData> dataProperty() {
@@ -46,5 +66,15 @@ public final class AppState {
 
     public void setTraining(boolean on) {
         training.set(on);
+    }
+
+    /** The latest evaluation of a model on the test set (null before the first), shared by the evaluation screens. */
+    public ObjectProperty<TestEvaluation> testEvaluationProperty() {
+        return testEvaluation;
+    }
+
+    /** The drawing pane, for screens that put a digit on its canvas or save what is drawn (null without one). */
+    public ObjectProperty<DrawingBoard> boardProperty() {
+        return board;
     }
 }

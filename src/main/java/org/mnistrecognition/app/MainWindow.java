@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
@@ -20,6 +22,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -30,14 +34,17 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.mnistrecognition.UserFolders;
+import org.mnistrecognition.app.evaluate.HandwritingView;
+import org.mnistrecognition.app.evaluate.RunsView;
+import org.mnistrecognition.app.evaluate.TestEvaluationView;
 import org.mnistrecognition.app.training.Speed;
 import org.mnistrecognition.app.training.TrainingView;
 import org.mnistrecognition.app.training.TrainingViewModel;
 
 /**
- * The main window's FXML controller: the File menu, the training pane and the drawing pane side
- * by side, the status bar; remembers the window's place and the settings; asks before closing
- * over a trained, unsaved model.
+ * The main window's FXML controller: the File and Evaluate menus, the tabs (training and the
+ * Evaluate screens) beside the drawing pane, the status bar; remembers the window's place and the
+ * settings; asks before closing over a trained, unsaved model.
  */
 public final class MainWindow {
     /** The drawing pane, loaded into its slot when it is part of the app. */
@@ -45,6 +52,9 @@ public final class MainWindow {
     /** The sizes, in pixels, of the window's icons ({@code icon-<size>.png} beside this class). */
     static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
     private static final FileChooser.ExtensionFilter MODEL_FILES = new FileChooser.ExtensionFilter("Model files (*.npz)", "*.npz");
+    private static final FileChooser.ExtensionFilter CSV_FILES = new FileChooser.ExtensionFilter("CSV files (*.csv)", "*.csv");
+    /** The tabs' names in exported pictures, in tab order. */
+    private static final String[] VIEW_NAMES = {"training", "test-evaluation", "mistakes", "weights", "runs", "handwriting"};
 
     private final AppState state;
     private MainWindowViewModel viewModel;
@@ -61,7 +71,13 @@ public final class MainWindow {
     @FXML private MenuBar menuBar;
     @FXML private StackPane drawingSlot;
     @FXML private StatusBar statusBar;
+    @FXML private TabPane tabs;
     @FXML private TrainingView trainingController;
+    @FXML private TestEvaluationView testController;
+    @FXML private RunsView runsController;
+    @FXML private HandwritingView handwritingController;
+    @FXML private MenuItem evaluateTest;
+    @FXML private MenuItem fineTune;
     @FXML private MenuItem openModel;
     @FXML private MenuItem saveModel;
     @FXML private MenuItem bundledModel;
@@ -94,6 +110,22 @@ public final class MainWindow {
             }
         });
         loadDrawingPane();
+        connectEvaluation();
+    }
+
+    /** Connects the Evaluate screens to the training pane and to the model commands. */
+    private void connectEvaluation() {
+        runsController.viewModel().watch(trainingController.viewModel().finishedRunProperty());
+        runsController.viewModel().setModelOpener(viewModel::openModel);
+        runsController.viewModel().modelChangeAllowedProperty().bind(viewModel.canChangeModelProperty());
+        handwritingController.viewModel().setModelTaker(viewModel::adopt);
+        handwritingController.viewModel().modelChangeAllowedProperty().bind(viewModel.canChangeModelProperty());
+        evaluateTest.disableProperty().bind(testController.viewModel().canEvaluateProperty().not());
+        fineTune.disableProperty().bind(handwritingController.viewModel().canTuneProperty().not());
+        Node chart = tabs.getTabs().get(0).getContent().lookup("#chart");
+        if (chart != null) {
+            PictureExport.install(chart, "learning-curve");
+        }
     }
 
     /** Asks whether to resume the interrupted run found at start: Resume, Discard or Later. */
@@ -134,6 +166,26 @@ public final class MainWindow {
 
     public TrainingViewModel training() {
         return trainingController.viewModel();
+    }
+
+    /** The test evaluation screen. */
+    public TestEvaluationView testEvaluation() {
+        return testController;
+    }
+
+    /** The runs screen. */
+    public RunsView runs() {
+        return runsController;
+    }
+
+    /** The handwriting screen. */
+    public HandwritingView handwriting() {
+        return handwritingController;
+    }
+
+    /** The tabs: Train, then the Evaluate screens. */
+    public TabPane tabs() {
+        return tabs;
     }
 
     /**
@@ -267,6 +319,58 @@ public final class MainWindow {
             rememberFolder(file.toPath().getParent());
             viewModel.openData(file.toPath());
         }
+    }
+
+    @FXML
+    private void evaluateTestSet() {
+        tabs.getSelectionModel().select(1);
+        testController.viewModel().evaluate();
+    }
+
+    @FXML
+    private void fineTune() {
+        tabs.getSelectionModel().select(5);
+        handwritingController.viewModel().fineTune();
+    }
+
+    @FXML
+    private void showTab(ActionEvent e) {
+        tabs.getSelectionModel().select(Integer.parseInt(String.valueOf(((MenuItem) e.getSource()).getUserData())));
+    }
+
+    @FXML
+    private void exportLog() {
+        chooseCsv("Export the training log", "training-log.csv").ifPresent(viewModel::exportLog);
+    }
+
+    @FXML
+    private void exportEvaluation() {
+        chooseCsv("Export the test evaluation", "evaluation.csv").ifPresent(viewModel::exportEvaluation);
+    }
+
+    /** Saves the tab in view as a PNG picture. */
+    @FXML
+    private void exportView() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        int index = tabs.getSelectionModel().getSelectedIndex();
+        if (tab != null && tab.getContent() != null) {
+            PictureExport.ask(tab.getContent(), VIEW_NAMES[Math.max(0, Math.min(VIEW_NAMES.length - 1, index))]);
+        }
+    }
+
+    private Optional<Path> chooseCsv(String title, String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(CSV_FILES);
+        chooser.setInitialFileName(name);
+        lastFolder().ifPresent(chooser::setInitialDirectory);
+        File file = chooser.showSaveDialog(stage);
+        if (file == null) {
+            return Optional.empty();
+        }
+        Path path = file.getName().contains(".") ? file.toPath() : file.toPath().resolveSibling(file.getName() + ".csv");
+        rememberFolder(path.getParent());
+        return Optional.of(path);
     }
 
     /**

@@ -33,6 +33,8 @@ import org.mnistrecognition.training.DataFingerprint;
 import org.mnistrecognition.training.InterruptedRuns;
 import org.mnistrecognition.training.RunState;
 import org.mnistrecognition.training.RunStateFile;
+import org.mnistrecognition.report.CsvFiles;
+import org.mnistrecognition.report.LogTable;
 import org.mnistrecognition.training.TrainingResult;
 
 /**
@@ -188,6 +190,59 @@ public final class MainWindowViewModel {
     /** Reads a model file and makes it the model in use. */
     public void openModel(Path file) {
         loadModel(file, String.valueOf(file.getFileName()));
+    }
+
+    /** Reads a model file and makes it the model in use, called {@code label} (e.g. "run of 2025-05-01 14:03"). */
+    public void openModel(Path file, String label) {
+        loadModel(file, label);
+    }
+
+    /**
+     * Makes a network made in this session (a fine-tuned model) the model in use: unsaved, so
+     * Save model saves it and closing asks first.
+     */
+    public void adopt(Network network, ModelMetadata metadata, String label) {
+        state.networkProperty().set(network);
+        state.modelNameProperty().set(label + " (test " + Texts.percent(metadata.training().testAccuracy()) + ", unsaved)");
+        remember(network, metadata, true);
+    }
+
+    /** Writes the training log (every row of the current or last run) to {@code file} as CSV. */
+    public void exportLog(Path file) {
+        LogTable log = training.logTable();
+        if (log.size() == 0) {
+            feedback.error("Nothing to export", "The training log is empty: start a run first.");
+            return;
+        }
+        export("Exporting the log (" + Texts.count(log.size()) + " rows)…", file, () -> CsvFiles.writeLog(file, log));
+    }
+
+    /** Writes the latest test evaluation (per-class figures and the confusion matrix) to {@code file} as CSV. */
+    public void exportEvaluation(Path file) {
+        TestEvaluation e = state.testEvaluationProperty().get();
+        if (e == null) {
+            feedback.error("Nothing to export", "No model has been evaluated on the test set yet.");
+            return;
+        }
+        export("Exporting the evaluation…", file, () -> CsvFiles.writeEvaluation(file,
+                e.modelName() + " on " + Texts.count(e.images().size()) + " test images", e.evaluation()));
+    }
+
+    /** Writes a file in the background, saying so in the status bar and when it is done. */
+    private void export(String what, Path file, AtomicWrite write) {
+        run(what, new Task<Path>() {
+            @Override
+            protected Path call() throws Exception {
+                write.run();
+                return file;
+            }
+        }, file, "Cannot export", done -> feedback.info("Exported", done.toString()), null);
+    }
+
+    /** Writes one file. */
+    @FunctionalInterface
+    private interface AtomicWrite {
+        void run() throws Exception;
     }
 
     /** Goes back to the bundled model. */

@@ -1,5 +1,6 @@
 package org.mnistrecognition.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -7,9 +8,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
+import org.mnistrecognition.model.ModelFile;
 import org.mnistrecognition.network.Forward;
 import org.mnistrecognition.network.Network;
 import org.mnistrecognition.network.kernels.Kernels;
+import org.mnistrecognition.training.Evaluator;
+import org.mnistrecognition.training.ImageResults;
 import org.mnistrecognition.training.Preset;
 import org.mnistrecognition.training.RunControl;
 import org.mnistrecognition.training.Trainer;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code bench}: training throughput and inference latency, as medians of several runs. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training throughput (samples/s) of the seed preset and of mini-batch training of the same "
-                + "784-200-200-10 network, and the latency of one forward pass; medians of several runs.")
+                + "784-200-200-10 network, the latency of one forward pass, and the time of a full test evaluation of the "
+                + "bundled model as the app does it; medians of several runs.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -64,7 +69,35 @@ final class BenchCommand implements Callable<Integer> {
         report("784-200-200-10, batch " + batch + ", " + threads + " threads", "samples/s", train(mini.withThreads(threads), mnist));
         report("forward pass, one image", "µs", forwardLatency(Network.initialise(seed.architecture(), seed.initialisation(), 1),
                 mnist.test().size() > 0 ? mnist.test() : mnist.training()));
+        if (mnist.test().size() > 0) {
+            Network model = bundledOrSeed(seed);
+            report("test evaluation, " + String.format(Locale.ROOT, "%,d", mnist.test().size()) + " images, "
+                    + model.architecture().describe(), "ms", evaluation(model, mnist.test()));
+        }
         return 0;
+    }
+
+    /** The bundled model (what the app evaluates at start), or an untrained seed network without one. */
+    private static Network bundledOrSeed(TrainingConfig seed) {
+        try {
+            return ModelFile.load(ModelFile.bundledModel()).network();
+        } catch (IOException e) {
+            return Network.initialise(seed.architecture(), seed.initialisation(), 1);
+        }
+    }
+
+    /** Milliseconds per full evaluation of {@code images} as the app's test screen does it (guesses, top three), per run. */
+    private double[] evaluation(Network network, DataSet images) throws InterruptedException {
+        double[] millis = new double[runs];
+        for (int r = -1; r < runs; r++) {
+            long start = System.nanoTime();
+            ImageResults results = Evaluator.evaluateImages(network, images, (done, total) -> { });
+            blackhole = results.confidence(0);
+            if (r >= 0) {
+                millis[r] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return millis;
     }
 
     private void report(String what, String unit, double[] values) {
@@ -73,9 +106,9 @@ final class BenchCommand implements Callable<Integer> {
         double median = sorted[sorted.length / 2];
         StringBuilder all = new StringBuilder();
         for (double v : values) {
-            all.append(all.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, unit.equals("µs") ? "%.2f" : "%,.0f", v));
+            all.append(all.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, unit.equals("samples/s") ? "%,.0f" : "%.2f", v));
         }
-        out().printf(Locale.ROOT, unit.equals("µs") ? "%-44s %10.2f %s  (runs: %s)%n" : "%-44s %,10.0f %s  (runs: %s)%n",
+        out().printf(Locale.ROOT, unit.equals("samples/s") ? "%-44s %,10.0f %s  (runs: %s)%n" : "%-44s %10.2f %s  (runs: %s)%n",
                 what, median, unit, all);
     }
 

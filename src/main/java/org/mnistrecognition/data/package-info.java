@@ -4,5 +4,7 @@
  * {@code .npy} and {@code .npz} check every header against the data actually present before allocating,
  * and report every problem as a {@link org.mnistrecognition.data.DataFormatException} naming the file;
  * {@link org.mnistrecognition.data.HeapRoom} refuses real data too large for the heap the same way.
+ * {@link org.mnistrecognition.data.IdxWriter} writes IDX files, atomically, for a person's own digits
+ * ({@link org.mnistrecognition.data.PersonalSet}).
  */
 package org.mnistrecognition.data;

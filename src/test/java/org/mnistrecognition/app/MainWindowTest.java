@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.training.Speed;
 import org.mnistrecognition.app.training.TrainingViewModel;
 import org.mnistrecognition.network.Network;
@@ -41,7 +43,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        state = new AppState();
+        state = new AppState(new UserFolders(dir.resolve("config"), dir.resolve("data")));
         Views.Loaded<MainWindow> loaded = Views.load(MainWindow.class, state);
         window = loaded.controller();
         window.setCloseHandlers((owner, message) -> Optional.of(Dialogs.DISCARD), exited::countDown);
@@ -112,6 +114,36 @@ class MainWindowTest {
         return robot.listWindows().stream().filter(Window::isShowing).map(w -> w.getScene().getRoot())
                 .filter(r -> r instanceof DialogPane d && d.getStyleClass().contains("error-dialog"))
                 .map(DialogPane.class::cast).findFirst();
+    }
+
+    @Test
+    void aFinishedRunIsEvaluatedAndKeptInTheHistory(FxRobot robot) throws Exception {
+        startedUp();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.testEvaluationProperty().get() != null);
+        assertEquals(10_000, state.testEvaluationProperty().get().results().size(), "the bundled model is evaluated at start");
+        Path csv = dir.resolve("evaluation.csv");
+        robot.interact(() -> window.viewModel().exportEvaluation(csv));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(csv) && !window.viewModel().busyProperty().get());
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("evaluation,\"bundled model (best, ") && lines.get(1).startsWith("accuracy,0.98"),
+                lines.get(0) + " / " + lines.get(1));
+        assertEquals("actual \\ guess,0,1,2,3,4,5,6,7,8,9", lines.get(15));
+        TrainingViewModel training = window.training();
+        robot.interact(() -> {
+            state.dataProperty().set(SyntheticData.create());
+            training.form().layersProperty().set("64,16,10");
+            training.form().lengthProperty().set("2000");
+            training.start();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !training.runningProperty().get()
+                && window.runs().viewModel().runs().size() == 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> state.testEvaluationProperty().get().network() == training.resultProperty().get().network());
+        assertEquals(100, state.testEvaluationProperty().get().results().size(), "the run's network on the synthetic test set");
+        assertTrue(state.testEvaluationProperty().get().modelName().startsWith("trained: "),
+                state.testEvaluationProperty().get().modelName());
+        assertEquals(2000, window.runs().viewModel().runs().get(0).iterations());
+        assertTrue(Files.isDirectory(dir.resolve("data").resolve("runs")), "kept in the user's data folder");
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class DrawingView {
     private static final int INK = 0xFF1B1F3A;
     private static final int PAPER = 0xFFFFFFFF;
 
+    private final AppState state;
     private final DrawingViewModel viewModel;
     private final int size = DrawingViewModel.CANVAS_SIZE;
     private final WritableImage image = new WritableImage(size, size);
@@ -78,6 +79,7 @@ public final class DrawingView {
 
     /** A controller on the app's shared state, as the controller factory makes it. */
     public DrawingView(AppState state) {
+        this.state = state;
         this.viewModel = new DrawingViewModel(state, new NextPulse(), new Random());
     }
 
@@ -88,6 +90,7 @@ public final class DrawingView {
 
     @FXML
     private void initialize() {
+        state.boardProperty().set(viewModel);
         canvas.setImage(image);
         canvas.setCursor(Cursor.CROSSHAIR);
         overlay.setClip(new Rectangle(size, size));

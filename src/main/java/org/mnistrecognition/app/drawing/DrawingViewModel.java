@@ -21,6 +21,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.mnistrecognition.app.AppState;
+import org.mnistrecognition.app.DrawingBoard;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.network.Network;
@@ -40,7 +41,7 @@ import org.mnistrecognition.preprocess.NoDigitException;
  *
  * <p>Used on one thread, the FX thread in the app.
  */
-public final class DrawingViewModel {
+public final class DrawingViewModel implements DrawingBoard {
     /** The side of the square canvas, in pixels: ten times MNIST's 28. */
     public static final int CANVAS_SIZE = 280;
     /** The pen's width in canvas pixels: MNIST's 2-3 pixel strokes, ten times over. */
@@ -125,6 +126,7 @@ public final class DrawingViewModel {
     }
 
     /** Wipes the canvas, test digit included (undoable). */
+    @Override
     public void clear() {
         if (!drawing.isBlankPaper()) {
             drawing.startOver(Sheet.BLANK);
@@ -149,6 +151,22 @@ public final class DrawingViewModel {
         double[] picture = new double[test.pixelsPerImage()];
         test.copyImage(index, picture);
         drawing.startOver(new Sheet(picture, test.cols(), test.label(index)));
+        inkChanged();
+    }
+
+    /** The input as the drawing is now, reading it first if the ink changed since the last update. */
+    @Override
+    public double[] inputNow() {
+        if (inkDirty) {
+            update();
+        }
+        return input.get();
+    }
+
+    /** Puts a digit on the canvas with its true label, as a random test digit is (undoable). */
+    @Override
+    public void show(double[] picture, int side, int label) {
+        drawing.startOver(new Sheet(picture, side, label));
         inkChanged();
     }
 
@@ -179,6 +197,7 @@ public final class DrawingViewModel {
      * The 28x28 input the network sees, row-major, ink 1 and paper 0 (a fresh array each time, never
      * modified); null while the canvas holds no digit.
      */
+    @Override
     public ReadOnlyObjectProperty<double[]> inputProperty() {
         return input.getReadOnlyProperty();
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableListBase;
+import org.mnistrecognition.report.LogTable;
 
 /**
  * The iterations of one run in primitive arrays (ten bytes a row), seen by a table through two
@@ -158,6 +159,12 @@ final class IterationLog {
     /** The row of the {@code index}-th kept iteration. */
     LogRow row(int index) {
         return new LogRow(offset + index + 1, sample[index], actual[index], guess[index], cost[index]);
+    }
+
+    /** A copy of every row kept, to write out on another thread. */
+    LogTable copy() {
+        return new LogTable(offset + 1, size, Arrays.copyOf(sample, size), Arrays.copyOf(actual, size),
+                Arrays.copyOf(guess, size), Arrays.copyOf(cost, size));
     }
 
     /** All rows kept, in order. */

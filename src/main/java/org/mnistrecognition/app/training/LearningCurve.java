@@ -1,6 +1,7 @@
 package org.mnistrecognition.app.training;
 
 import java.util.Arrays;
+import org.mnistrecognition.history.CostCurve;
 
 /**
  * What the chart shows of one run, in bounded memory however long the run: the cost's moving
@@ -152,5 +153,18 @@ final class LearningCurve {
             }
         }
         return m;
+    }
+
+    /** The moving average and the checkpoints as a run's history keeps them. */
+    CostCurve toCostCurve() {
+        int n = points();
+        long[] xs = new long[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = x(i);
+            ys[i] = average(i);
+        }
+        return new CostCurve(xs, ys, Arrays.copyOf(checkpointX, checkpoints), Arrays.copyOf(accuracy, checkpoints))
+                .decimate(CostCurve.MAX_POINTS);
     }
 }

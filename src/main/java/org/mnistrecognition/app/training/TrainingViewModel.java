@@ -2,6 +2,7 @@ package org.mnistrecognition.app.training;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -31,6 +32,7 @@ import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.network.Network;
+import org.mnistrecognition.report.LogTable;
 import org.mnistrecognition.training.Autosave;
 import org.mnistrecognition.training.Checkpoint;
 import org.mnistrecognition.training.Progress;
@@ -72,6 +74,7 @@ public final class TrainingViewModel {
     private final ObjectProperty<LogRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
     private final ReadOnlyObjectWrapper<SamplePicture> picture = new ReadOnlyObjectWrapper<>(this, "picture");
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<FinishedRun> finishedRun = new ReadOnlyObjectWrapper<>(this, "finishedRun");
     private final BooleanBinding canStart;
     private Feedback feedback = Feedback.NONE;
     private IterationLog log = new IterationLog(0);
@@ -84,11 +87,12 @@ public final class TrainingViewModel {
     private Duration checkpointInterval = Autosave.DEFAULT_INTERVAL;
     private final ReadOnlyObjectWrapper<LocalTime> lastSaved = new ReadOnlyObjectWrapper<>(this, "lastSaved");
 
-    /** One run: its trainer, control, feed, data and task, and whether a failed checkpoint was told. */
+    /** One run: its trainer, control, feed, data, task and start, and whether a failed checkpoint was told. */
     private record Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task,
-                       boolean[] saveFailureTold) {
-        Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task) {
-            this(trainer, control, feed, data, task, new boolean[1]);
+                       Instant startedAt, boolean[] saveFailureTold) {
+        Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task,
+            Instant startedAt) {
+            this(trainer, control, feed, data, task, startedAt, new boolean[1]);
         }
     }
 
@@ -196,7 +200,7 @@ public final class TrainingViewModel {
                 return trainer.run(feed);
             }
         };
-        Run r = new Run(trainer, control, feed, data, task);
+        Run r = new Run(trainer, control, feed, data, task, Instant.now());
         self[0] = r;
         run = r;
         task.setOnSucceeded(e -> finish(r, task.getValue()));
@@ -341,6 +345,10 @@ public final class TrainingViewModel {
         progressText.set(String.format(Locale.ROOT, "%s / %s · %,.0f samples/s · %s", Texts.count(res.iterations()),
                 Texts.count(curve.totalIterations()), res.samplesPerSecond(), Texts.duration(res.seconds())));
         result.set(res);
+        if (res.iterations() > 0) {
+            finishedRun.set(new FinishedRun(res, curve.toCostCurve(), curve.totalIterations(), r.startedAt(), Instant.now(),
+                    r.data().source()));
+        }
         state.networkProperty().set(res.network());
         String accuracy = res.test().total() > 0 ? res.test().accuracyLine("test") : "no test images";
         state.modelNameProperty().set("trained: " + config.preset() + ", test " + Texts.percent(res.test().accuracy())
@@ -493,6 +501,16 @@ public final class TrainingViewModel {
     /** When the run in progress last saved its checkpoint (null before its first). */
     public ReadOnlyObjectProperty<LocalTime> lastSavedProperty() {
         return lastSaved.getReadOnlyProperty();
+    }
+
+    /** The last run that ended with its curve, for the run history (null before the first). */
+    public ReadOnlyObjectProperty<FinishedRun> finishedRunProperty() {
+        return finishedRun.getReadOnlyProperty();
+    }
+
+    /** A copy of the log of the current (or last) run, every row kept, to export. */
+    public LogTable logTable() {
+        return log.copy();
     }
 
     /** The persisted part: the form. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -59,6 +60,21 @@ class DrawingViewModelTest {
         assertTrue(viewModel.inkVersionProperty().get() > version);
         assertFalse(viewModel.blankProperty().get());
         assertTrue(viewModel.undoableProperty().get());
+    }
+
+    @Test
+    void inputNowReadsAStrokeThePulseHasNotReadYet() {
+        List<Runnable> pulse = new ArrayList<>();
+        DrawingViewModel deferred = new DrawingViewModel(state, pulse::add, new Random(1));
+        deferred.beginStroke(140, 60, false);
+        deferred.extendStroke(140, 200);
+        deferred.endStroke();
+        assertNull(deferred.inputProperty().get(), "not read before the next pulse");
+        double[] now = deferred.inputNow();
+        assertEquals(DrawingViewModel.INPUTS, now.length);
+        assertSame(now, deferred.inputProperty().get());
+        pulse.forEach(Runnable::run);
+        assertSame(now, deferred.inputProperty().get(), "the pulse finds nothing new to read");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Feedback;
+import org.mnistrecognition.report.LogTable;
 import org.mnistrecognition.training.SyntheticData;
 import org.mnistrecognition.training.TrainingResult;
 import org.testfx.api.FxToolkit;
@@ -85,6 +86,18 @@ class TrainingViewModelTest {
         assertFalse(state.trainingProperty().get());
         assertTrue(state.modelNameProperty().get().contains("unsaved"));
         assertTrue(messages.get(messages.size() - 1).startsWith("info: Training finished: test accuracy: "), messages.toString());
+        FinishedRun finished = model.finishedRunProperty().get();
+        assertSame(result, finished.result(), "the run goes to the history with its curve");
+        assertEquals(3000, finished.totalIterations());
+        assertTrue(finished.curve().size() > 100 && finished.curve().size() <= 500, "points: " + finished.curve().size());
+        assertEquals(3000, finished.curve().iterations()[finished.curve().size() - 1]);
+        assertEquals(model.curve().checkpoints(), finished.curve().checkpoints().length);
+        LogTable log = model.logTable();
+        assertEquals(3000, log.size());
+        LogRow fifth = model.rowsProperty().get().get(4);
+        assertEquals(fifth.actual(), log.actual()[4]);
+        assertEquals(fifth.sampleIndex(), log.sample()[4]);
+        assertEquals((float) fifth.cost(), log.cost()[4]);
 
         fx(() -> {
             model.mistakesOnlyProperty().set(true);

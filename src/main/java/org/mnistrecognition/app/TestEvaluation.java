@@ -1,0 +1,20 @@
+package org.mnistrecognition.app;
+
+import org.mnistrecognition.data.DataSet;
+import org.mnistrecognition.network.Network;
+import org.mnistrecognition.training.Evaluation;
+import org.mnistrecognition.training.ImageResults;
+
+/**
+ * A model's evaluation on a test set, shared by the evaluation screens.
+ *
+ * @param modelName what the status bar called the model, e.g. "bundled model (best, 99.0%)"
+ * @param network the model evaluated (never modified)
+ * @param images the test images, in the order of {@code results}
+ * @param results what the model made of each image
+ * @param evaluation the confusion matrix of {@code results}
+ * @param seconds how long the evaluation took
+ */
+public record TestEvaluation(String modelName, Network network, DataSet images, ImageResults results, Evaluation evaluation,
+                             double seconds) {
+}

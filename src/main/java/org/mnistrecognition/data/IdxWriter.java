@@ -1,0 +1,63 @@
+package org.mnistrecognition.data;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.mnistrecognition.model.AtomicFiles;
+
+/**
+ * Writes IDX files of unsigned-byte images and labels, uncompressed, as {@link IdxReader} reads
+ * them; each file is replaced atomically ({@link AtomicFiles}). IDX has no room for an empty file
+ * (every dimension is positive), so there must be at least one item.
+ */
+public final class IdxWriter {
+    private IdxWriter() {
+    }
+
+    /**
+     * Writes images.
+     *
+     * @param pixels {@code count × rows × cols} unsigned bytes, row-major image after image
+     * @throws IllegalArgumentException if the sizes disagree or there is no image
+     * @throws IOException naming the file, if it cannot be written (the previous file is then unchanged)
+     */
+    public static void writeImages(Path file, int rows, int cols, byte[] pixels) throws IOException {
+        if (rows <= 0 || cols <= 0 || pixels.length == 0 || pixels.length % (rows * cols) != 0) {
+            throw new IllegalArgumentException("cannot write " + pixels.length + " pixels as images of " + rows + "x" + cols);
+        }
+        int count = pixels.length / (rows * cols);
+        AtomicFiles.write(file, out -> {
+            DataOutputStream data = new DataOutputStream(out);
+            data.writeInt(IdxReader.IMAGES_MAGIC);
+            data.writeInt(count);
+            data.writeInt(rows);
+            data.writeInt(cols);
+            data.write(pixels);
+            data.flush();
+        });
+    }
+
+    /**
+     * Writes labels, each 0-9.
+     *
+     * @throws IllegalArgumentException if a label is outside 0-9 or there is none
+     * @throws IOException naming the file, if it cannot be written (the previous file is then unchanged)
+     */
+    public static void writeLabels(Path file, byte[] labels) throws IOException {
+        if (labels.length == 0) {
+            throw new IllegalArgumentException("cannot write an IDX file of no labels");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] > 9) {
+                throw new IllegalArgumentException("label " + labels[i] + " at index " + i + " is outside 0-9");
+            }
+        }
+        AtomicFiles.write(file, out -> {
+            DataOutputStream data = new DataOutputStream(out);
+            data.writeInt(IdxReader.LABELS_MAGIC);
+            data.writeInt(labels.length);
+            data.write(labels);
+            data.flush();
+        });
+    }
+}

@@ -1,0 +1,170 @@
+package org.mnistrecognition.history;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.mnistrecognition.model.AtomicFiles;
+import org.mnistrecognition.model.ModelFile;
+import org.mnistrecognition.model.ModelMetadata;
+import org.mnistrecognition.network.Network;
+
+/**
+ * The history of training runs: a folder holding one folder per run, named by its id, with the
+ * run's {@value #RECORD} ({@link RunRecord} as JSON) and its trained network ({@value #MODEL}, a
+ * {@link ModelFile}). The model is written first and the record last, both atomically, so a run
+ * is listed only once it is complete.
+ */
+public final class RunHistory {
+    /** The record's file name in a run's folder. */
+    public static final String RECORD = "run.json";
+    /** The model's file name in a run's folder. */
+    public static final String MODEL = "model.npz";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+            .serializeSpecialFloatingPointValues().setStrictness(Strictness.LENIENT).create();
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT);
+
+    private final Path folder;
+
+    /**
+     * The runs found, newest first, and the folders that could not be read.
+     *
+     * @param runs the readable runs, newest first
+     * @param problems one line per unreadable record, naming its file
+     */
+    public record Listing(List<RunRecord> runs, List<String> problems) {
+        public Listing {
+            runs = List.copyOf(runs);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** The history kept in {@code folder} (created when the first run is added). */
+    public RunHistory(Path folder) {
+        this.folder = Objects.requireNonNull(folder, "folder");
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Every complete run, newest first; a missing folder is an empty history. */
+    public Listing list() throws IOException {
+        List<RunRecord> runs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return new Listing(runs, problems);
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(folder, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                Path file = dir.resolve(RECORD);
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                try {
+                    runs.add(read(file));
+                } catch (IOException | JsonParseException | IllegalArgumentException e) {
+                    problems.add(file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                }
+            }
+        }
+        runs.sort(Comparator.comparing(RunRecord::startedAt).thenComparing(RunRecord::id).reversed());
+        return new Listing(runs, problems);
+    }
+
+    /** Reads one run's record; its id is its folder's name. */
+    static RunRecord read(Path file) throws IOException {
+        RunRecord r = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), RunRecord.class);
+        if (r == null) {
+            throw new JsonParseException("the file is empty");
+        }
+        if (r.formatVersion() < 1 || r.formatVersion() > RunRecord.FORMAT_VERSION) {
+            throw new JsonParseException("record format " + r.formatVersion() + " is not one this program reads (1 to "
+                    + RunRecord.FORMAT_VERSION + ")");
+        }
+        if (r.settings() == null) {
+            throw new JsonParseException("no 'settings'");
+        }
+        return r.withId(file.getParent().getFileName().toString());
+    }
+
+    /**
+     * Adds a finished run with its network: a new folder named after the run's start and preset
+     * (made unique), the model, then the record.
+     *
+     * @return the record as saved, with its id and model file name
+     * @throws IOException naming the file that could not be written
+     */
+    public RunRecord add(RunRecord record, Network network, ModelMetadata metadata) throws IOException {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new IOException("cannot create the folder " + folder + ": " + e.getMessage(), e);
+        }
+        String base = baseId(record);
+        Path dir = null;
+        String id = base;
+        for (int n = 2; dir == null; n++) {
+            try {
+                dir = Files.createDirectory(folder.resolve(id));
+            } catch (FileAlreadyExistsException e) {
+                id = base + "-" + n;
+            }
+        }
+        RunRecord saved = record.withId(id).withModel(MODEL);
+        ModelFile.save(dir.resolve(MODEL), network, metadata);
+        AtomicFiles.write(dir.resolve(RECORD), GSON.toJson(saved).getBytes(StandardCharsets.UTF_8));
+        return saved;
+    }
+
+    /** The model file of a run. */
+    public Path modelFile(RunRecord run) {
+        return folder.resolve(run.id()).resolve(run.model().isEmpty() ? MODEL : run.model());
+    }
+
+    /** Deletes a run's record, model and folder (the record first, so a half-deleted run is not listed). */
+    public void delete(RunRecord run) throws IOException {
+        Path dir = folder.resolve(run.id());
+        Files.deleteIfExists(dir.resolve(RECORD));
+        Files.deleteIfExists(modelFile(run));
+        try (DirectoryStream<Path> rest = Files.newDirectoryStream(dir)) {
+            if (rest.iterator().hasNext()) {
+                return;
+            }
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    /** {@code 2025-05-01_14-03-09_seed}: the start in local time and the preset, in file-name-safe characters. */
+    static String baseId(RunRecord record) {
+        String when;
+        try {
+            when = ID_TIME.format(Instant.parse(record.startedAt()).atZone(ZoneId.systemDefault()));
+        } catch (DateTimeParseException e) {
+            when = "run";
+        }
+        String preset = record.settings() == null ? "" : record.settings().preset();
+        String safe = preset == null ? "" : preset.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^-+|-+$", "");
+        return safe.isEmpty() ? when : when + "_" + safe;
+    }
+}

@@ -1,0 +1,151 @@
+package org.mnistrecognition.app.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnistrecognition.UserFolders;
+import org.mnistrecognition.app.AppState;
+import org.mnistrecognition.data.DataSet;
+import org.mnistrecognition.data.MnistData;
+import org.mnistrecognition.data.PersonalSet;
+import org.mnistrecognition.network.Network;
+
+/** The handwriting screen's view model: saving drawings with their label, reading them, fine-tuning on them. */
+class HandwritingViewModelTest {
+    @TempDir
+    Path home;
+    private AppState state;
+    private Fakes.Board board;
+    private HandwritingViewModel model;
+    private final Fakes.Messages messages = new Fakes.Messages();
+
+    @BeforeEach
+    void setUp() {
+        state = new AppState(new UserFolders(home.resolve("config"), home.resolve("data")));
+        board = new Fakes.Board();
+        state.boardProperty().set(board);
+        model = new HandwritingViewModel(state, new PersonalSet(state.folders().handwriting()), Fakes.jobsNow());
+        model.setFeedback(messages);
+    }
+
+    /** A 28x28 drawing: a vertical bar at column {@code x}. */
+    private static double[] bar(int x) {
+        double[] in = new double[784];
+        for (int r = 4; r < 24; r++) {
+            in[r * 28 + x] = 1;
+            in[r * 28 + x + 1] = 0.5;
+        }
+        return in;
+    }
+
+    @Test
+    void aSavedDrawingGoesToTheIdxFilesWithItsLabel() throws Exception {
+        assertFalse(model.canSaveProperty().get(), "not before the set is read");
+        model.load();
+        assertFalse(model.canSaveProperty().get(), "not without a drawing");
+        board.input.set(bar(13));
+        assertTrue(model.canSaveProperty().get());
+        model.save(1);
+        Path folder = home.resolve("data").resolve("handwriting");
+        assertTrue(Files.isRegularFile(folder.resolve(PersonalSet.IMAGES)));
+        assertEquals(1, board.clears, "the canvas is cleared for the next digit");
+        assertTrue(model.countsProperty().get().startsWith("1 digit saved (0: 0 · 1: 1 ·"), model.countsProperty().get());
+
+        model.clearAfterSavingProperty().set(false);
+        board.input.set(bar(16));
+        model.save(7);
+        assertEquals(1, board.clears);
+        DataSet read = new PersonalSet(folder).load();
+        assertEquals(2, read.size());
+        assertEquals(7, read.label(1));
+        assertEquals(255, read.pixel(1, 10 * 28 + 16));
+        assertEquals(128, read.pixel(1, 10 * 28 + 17), "ink 0.5 is byte 128");
+        assertEquals(0, read.pixel(1, 0));
+        assertTrue(messages.errors.isEmpty(), messages.errors.toString());
+    }
+
+    @Test
+    void theModelInUseReadsTheSetAndTheGalleryShowsTheNewestFirst() {
+        model.load();
+        board.input.set(bar(10));
+        model.save(1);
+        board.input.set(bar(14));
+        model.save(4);
+        assertTrue(model.readingProperty().get().isEmpty(), "no model yet");
+        state.networkProperty().set(Fakes.network(784, 2));
+        Gallery g = model.galleryProperty().get();
+        assertEquals(2, g.size());
+        assertEquals(4, g.label(0), "the newest first");
+        assertTrue(model.readingProperty().get().matches("The model in use reads [0-2] of your 2 digits right \\(.*\\)\\."),
+                model.readingProperty().get());
+        model.open(1);
+        assertEquals(1, board.label);
+        model.remove(0);
+        assertEquals(1, model.setProperty().get().size());
+        assertEquals(1, model.setProperty().get().label(0));
+    }
+
+    @Test
+    void fineTuningMakesATunedModelTheAppsModel() {
+        DataSet train = new DataSet("training", 28, 28, pixels(bar(12), bar(15)), new byte[] {1, 7});
+        state.dataProperty().set(new MnistData(train, DataSet.empty("validation", 28, 28), train, "tiny"));
+        Network original = Fakes.network(784, 5);
+        state.networkProperty().set(original);
+        state.modelNameProperty().set("bundled model (best, 99.0%)");
+        model.load();
+        assertFalse(model.canTuneProperty().get(), "nothing to tune on yet");
+        board.input.set(bar(12));
+        model.save(1);
+        board.input.set(bar(15));
+        model.save(7);
+        assertTrue(model.canTuneProperty().get());
+        List<String> taken = new ArrayList<>();
+        model.setModelTaker((network, metadata, label) -> {
+            taken.add(label + " | " + metadata.preset());
+            state.networkProperty().set(network);
+        });
+        model.epochsProperty().set(2);
+        model.fineTune();
+        assertEquals(List.of("fine-tuned bundled model | fine-tune"), taken);
+        assertTrue(state.networkProperty().get() != original, "the tuned network is a new one");
+        String text = model.tuneTextProperty().get();
+        assertTrue(text.startsWith("Your digits: ") && text.contains(" right → 2/2 (100.0%), sure of the right digit ")
+                && text.contains("MNIST test set:"), text);
+        assertFalse(model.tuningProperty().get());
+        state.setTraining(true);
+        assertFalse(model.canTuneProperty().get(), "not during a run");
+    }
+
+    private static byte[] pixels(double[]... images) {
+        byte[] b = new byte[images.length * 784];
+        for (int k = 0; k < images.length; k++) {
+            for (int i = 0; i < 784; i++) {
+                b[k * 784 + i] = (byte) Math.round(255 * images[k][i]);
+            }
+        }
+        return b;
+    }
+
+    @Test
+    void aDamagedSetIsReportedNamingItsFile() throws Exception {
+        Path folder = home.resolve("data").resolve("handwriting");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(PersonalSet.IMAGES), new byte[] {0, 0, 8, 3, 0, 0, 0, 1});
+        Files.write(folder.resolve(PersonalSet.LABELS), new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 5});
+        model.load();
+        assertEquals(1, messages.errors.size());
+        assertTrue(messages.errors.get(0).startsWith("Cannot read your handwriting set: " + folder.resolve(PersonalSet.IMAGES)),
+                messages.errors.get(0));
+        assertFalse(model.canSaveProperty().get(), "a set that cannot be read is not written over");
+        assertNotNull(model.countsProperty().get());
+    }
+}
