@@ -37,6 +37,7 @@ import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.evaluate.HandwritingView;
 import org.mnistrecognition.app.evaluate.RunsView;
 import org.mnistrecognition.app.evaluate.TestEvaluationView;
+import org.mnistrecognition.app.evaluate.WeightsView;
 import org.mnistrecognition.app.training.Speed;
 import org.mnistrecognition.app.training.TrainingView;
 import org.mnistrecognition.app.training.TrainingViewModel;
@@ -75,6 +76,7 @@ public final class MainWindow {
     @FXML private TrainingView trainingController;
     @FXML private TestEvaluationView testController;
     @FXML private RunsView runsController;
+    @FXML private WeightsView weightsController;
     @FXML private HandwritingView handwritingController;
     @FXML private MenuItem evaluateTest;
     @FXML private MenuItem fineTune;
@@ -115,6 +117,7 @@ public final class MainWindow {
 
     /** Connects the Evaluate screens to the training pane and to the model commands. */
     private void connectEvaluation() {
+        weightsController.viewModel().shownProperty().bind(tabs.getTabs().get(3).selectedProperty());
         runsController.viewModel().watch(trainingController.viewModel().finishedRunProperty());
         runsController.viewModel().setModelOpener(viewModel::openModel);
         runsController.viewModel().modelChangeAllowedProperty().bind(viewModel.canChangeModelProperty());

@@ -1,12 +1,14 @@
 package org.mnistrecognition.app.evaluate;
 
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.mnistrecognition.app.AppState;
@@ -28,6 +30,7 @@ public final class WeightsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "No model yet.");
     private final ReadOnlyStringWrapper unitText = new ReadOnlyStringWrapper(this, "unitText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "No model yet.");
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
     private boolean busy;
     private boolean dirty;
     private long updates;
@@ -44,12 +47,27 @@ public final class WeightsViewModel {
         state.dataProperty().addListener(x -> update());
         scale.addListener(x -> update());
         selectedUnit.addListener(x -> describeUnit());
+        shown.addListener((obs, was, now) -> {
+            if (now && dirty) {
+                dirty = false;
+                update();
+            }
+        });
         update();
+    }
+
+    /**
+     * Whether the pictures are in view: while they are not, a new network only marks them out of
+     * date (making 400 pictures several times a second costs a running training a good part of a
+     * core), and they are made when they come into view.
+     */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     /** Makes the pictures of the network in use; while one is being made, the latest request waits for it. */
     private void update() {
-        if (busy) {
+        if (busy || !shown.get()) {
             dirty = true;
             return;
         }

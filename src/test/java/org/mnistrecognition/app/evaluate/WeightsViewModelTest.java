@@ -61,6 +61,21 @@ class WeightsViewModelTest {
     }
 
     @Test
+    void outOfViewTheNewNetworksWaitForTheTabToShow() {
+        AppState state = new AppState(new UserFolders(home.resolve("c"), home.resolve("d")));
+        WeightsViewModel model = new WeightsViewModel(state, Fakes.jobsNow());
+        model.shownProperty().set(false);
+        long before = model.updates();
+        for (int i = 0; i < 5; i++) {
+            state.networkProperty().set(Fakes.network(784, 3));
+        }
+        assertEquals(before, model.updates(), "no pictures made out of view");
+        model.shownProperty().set(true);
+        assertEquals(before + 1, model.updates(), "one set of pictures, of the latest network, when shown");
+        assertEquals(16, model.weightsProperty().get().units());
+    }
+
+    @Test
     void inputsThatMakeNoPictureAreSaid() {
         AppState state = new AppState(new UserFolders(home.resolve("c"), home.resolve("d")));
         WeightsViewModel model = new WeightsViewModel(state, Fakes.jobsNow());
