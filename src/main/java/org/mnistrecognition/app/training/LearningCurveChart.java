@@ -28,8 +28,12 @@ public final class LearningCurveChart extends Region {
     private static final Color GRID = Color.web("#e4e4e4");
     private static final Color TEXT = Color.web("#505050");
 
-    /** The least time between two redraws while a run feeds the chart. */
-    private static final long REDRAW_MILLIS = 100;
+    /**
+     * The least time between two redraws while a run feeds the chart: a learning curve moves
+     * slowly, and each redraw rasterises some thousands of line segments (in software where there
+     * is no GPU), time taken from the training.
+     */
+    private static final long REDRAW_MILLIS = 250;
 
     private final Canvas canvas = new Canvas();
     private final Throttle redraws = new Throttle(REDRAW_MILLIS, this::redraw);
