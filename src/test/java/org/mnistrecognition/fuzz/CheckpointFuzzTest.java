@@ -80,7 +80,7 @@ class CheckpointFuzzTest {
 
     @TestFactory
     Stream<DynamicTest> spoiltArchiveBytes() {
-        return Cases.of(400, Mutations.of(valid, 256), CheckpointFuzzTest::load);
+        return Cases.of(400, Mutations.of(valid, 256, 512), CheckpointFuzzTest::load);
     }
 
     @TestFactory

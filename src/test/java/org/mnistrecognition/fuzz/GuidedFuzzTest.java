@@ -1,6 +1,8 @@
 package org.mnistrecognition.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,31 +38,31 @@ class GuidedFuzzTest {
     /** An IDX image file, raw or gzipped (the reader tells them by their first two bytes). */
     @FuzzTest
     void idxImages(byte[] input) throws Exception {
-        Reads.idxImages(check, "images.idx", input);
+        named(input, () -> Reads.idxImages(check, "images.idx", input));
     }
 
     /** An IDX label file, raw or gzipped. */
     @FuzzTest
     void idxLabels(byte[] input) throws Exception {
-        Reads.idxLabels(check, "labels.idx", input);
+        named(input, () -> Reads.idxLabels(check, "labels.idx", input));
     }
 
     /** A {@code .npy} array of any version, dtype and shape. */
     @FuzzTest
     void npyArray(byte[] input) throws Exception {
-        Reads.npy(check, input);
+        named(input, () -> Reads.npy(check, input));
     }
 
     /** A data set in the original program's {@code mnist.npz} form. */
     @FuzzTest
     void mnistNpz(byte[] input) throws Exception {
-        Reads.mnistNpz(check, input);
+        named(input, () -> Reads.mnistNpz(check, input));
     }
 
     /** A model file as a whole. */
     @FuzzTest
     void modelFile(byte[] input) throws Exception {
-        Reads.model(check, input);
+        named(input, () -> Reads.model(check, input));
     }
 
     /**
@@ -71,18 +73,37 @@ class GuidedFuzzTest {
     void modelMetadata(byte[] input) throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>(MODEL);
         entries.put(ModelFile.METADATA, input);
-        Reads.model(check, Archives.zip(entries, false));
+        named(input, () -> Reads.model(check, Archives.zip(entries, false)));
     }
 
     /** A training run's checkpoint. */
     @FuzzTest
     void checkpoint(byte[] input) throws Exception {
-        Reads.checkpoint(check, input);
+        named(input, () -> Reads.checkpoint(check, input));
     }
 
     /** A picture of a digit in any format ImageIO reads. */
     @FuzzTest
     void imageFile(byte[] input) throws Exception {
-        Reads.image(check, "digit.png", input);
+        named(input, () -> Reads.image(check, "digit.png", input));
+    }
+
+    /** A read of one input. */
+    @FunctionalInterface
+    private interface Read {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code read}, a failure naming the input by its SHA-1, the name libFuzzer gives a failing
+     * input ({@code crash-<sha1>}) and by which {@code sha1sum} finds a seed.
+     */
+    private static void named(byte[] input, Read read) throws Exception {
+        try {
+            read.run();
+        } catch (AssertionError e) {
+            String sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(input));
+            throw new AssertionError("input " + sha1 + " (" + input.length + " bytes): " + e.getMessage(), e);
+        }
     }
 }

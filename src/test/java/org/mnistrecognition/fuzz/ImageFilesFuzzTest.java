@@ -7,12 +7,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.mnistrecognition.preprocess.ImageFiles;
 import org.mnistrecognition.preprocess.ImageFormatException;
 
 /**
@@ -81,5 +84,27 @@ class ImageFilesFuzzTest {
     @TestFactory
     Stream<DynamicTest> spoiltGifsAndBmps() {
         return Cases.of(300, Generator.oneOf(Mutations.of(GIF, 32), Mutations.of(BMP, 54)), input -> read("digit.img", input));
+    }
+
+    /**
+     * The small PNG with its header (IHDR, its checksum made to match) claiming 1 to 50 megapixels
+     * of 8 or 16 bits, grey, RGB or RGBA: a few hundred bytes must not cost hundreds of megabytes.
+     */
+    @TestFactory
+    Stream<DynamicTest> pngHeadersClaimingMegapixels() {
+        Generator claims = random -> {
+            long pixels = 1_000_000 + random.nextLong(ImageFiles.MAX_PIXELS - 1_000_000);
+            int width = 1 + random.nextInt(20_000);
+            int height = (int) Math.max(1, pixels / width);
+            int depth = Generator.pick(random, 8, 16);
+            int colour = Generator.pick(random, 0, 2, 6);
+            byte[] png = SMALL_PNG.clone();
+            ByteBuffer.wrap(png).putInt(16, width).putInt(20, height).put(24, (byte) depth).put(25, (byte) colour);
+            CRC32 crc = new CRC32();
+            crc.update(png, 12, 17);
+            ByteBuffer.wrap(png).putInt(29, (int) crc.getValue());
+            return new Input(png, width + "x" + height + ", " + depth + " bits, colour type " + colour);
+        };
+        return Cases.of(60, claims, input -> read("digit.png", input));
     }
 }

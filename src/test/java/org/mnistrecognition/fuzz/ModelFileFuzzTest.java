@@ -42,7 +42,7 @@ class ModelFileFuzzTest {
 
     @TestFactory
     Stream<DynamicTest> spoiltArchiveBytes() {
-        return Cases.of(500, Mutations.of(VALID, 256), ModelFileFuzzTest::load);
+        return Cases.of(500, Mutations.of(VALID, 256, 512), ModelFileFuzzTest::load);
     }
 
     @TestFactory

@@ -36,8 +36,18 @@ final class Mutations {
      * byte order.
      */
     static Generator of(byte[] base, int headerBytes) {
+        return of(base, headerBytes, 0);
+    }
+
+    /**
+     * {@link #of(byte[], int)} for a file with fields at its end as well, in its last
+     * {@code trailerBytes} bytes (a zip's central directory and end record): half the field
+     * mutations go there.
+     */
+    static Generator of(byte[] base, int headerBytes, int trailerBytes) {
         int n = base.length;
         int header = Math.min(n, headerBytes);
+        int trailer = Math.min(n, trailerBytes);
         Generator truncated = random -> cut(base, random.nextInt(Math.max(1, n)));
         Generator flipped = random -> {
             int[] bits = random.ints(1 + random.nextInt(8), 0, n * 8).toArray();
@@ -47,8 +57,12 @@ final class Mutations {
             }
             return new Input(b, "bits " + Arrays.toString(bits) + " flipped");
         };
-        Generator field = random -> field(base, random.nextInt(Math.max(0, header - 4) + 1), Generator.pick(random, EXTREMES),
-                random.nextBoolean() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        Generator field = random -> {
+            int at = trailer >= 4 && random.nextBoolean() ? n - 4 - random.nextInt(trailer - 3)
+                    : random.nextInt(Math.max(0, header - 4) + 1);
+            return field(base, at, Generator.pick(random, EXTREMES),
+                    random.nextBoolean() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        };
         Generator spliced = random -> {
             int at = random.nextInt(n + 1);
             byte[] junk = Generator.bytes(random, 1 + random.nextInt(64));
@@ -145,6 +159,22 @@ final class Mutations {
             String value = Generator.pick(random, EXTREME_NUMBERS);
             return new Input(npyWithNumber(npy, which, value), "number " + which + " of the header set to " + value);
         };
+    }
+
+    /** An array of format {@code version} whose header is {@code dict}, followed by {@code data}. */
+    static byte[] npy(int version, String dict, byte[] data) {
+        byte[] text = dict.getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer b = ByteBuffer.allocate(12 + text.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) version).put((byte) 0);
+        if (version == 1) {
+            b.putShort((short) text.length);
+        } else {
+            b.putInt(text.length);
+        }
+        b.put(text).put(data);
+        byte[] out = new byte[b.position()];
+        b.flip().get(out);
+        return out;
     }
 
     static byte[] gzip(byte[] raw) {

@@ -1,8 +1,5 @@
 package org.mnistrecognition.fuzz;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,22 +40,6 @@ class NpyFuzzTest {
         Reads.npy(check, input);
     }
 
-    /** An array of format {@code version} whose header is {@code dict}, followed by {@code data}. */
-    private static byte[] npy(int version, String dict, byte[] data) {
-        byte[] text = dict.getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer b = ByteBuffer.allocate(12 + text.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) version).put((byte) 0);
-        if (version == 1) {
-            b.putShort((short) text.length);
-        } else {
-            b.putInt(text.length);
-        }
-        b.put(text).put(data);
-        byte[] out = new byte[b.position()];
-        b.flip().get(out);
-        return out;
-    }
-
     /** A header of a random dtype, order and shape of up to 4 dimensions (small or huge), of a random format version. */
     private static Input madeUp(SplittableRandom random) {
         List<Long> dimensions = new ArrayList<>();
@@ -71,7 +52,7 @@ class NpyFuzzTest {
                 + ", 'shape': " + shape + ", }\n";
         byte[] data = Generator.bytes(random, random.nextInt(201));
         int version = Generator.pick(random, 1, 2, 3, 4, 0);
-        return new Input(npy(version, dict, data), "version " + version + ", " + dict.strip() + " and " + data.length
+        return new Input(Mutations.npy(version, dict, data), "version " + version + ", " + dict.strip() + " and " + data.length
                 + " bytes " + HexFormat.of().formatHex(data, 0, Math.min(8, data.length)) + (data.length > 8 ? "..." : ""));
     }
 
@@ -90,6 +71,6 @@ class NpyFuzzTest {
     Stream<DynamicTest> headersClaimingBillionsOfValues() {
         return Stream.of("(2147483648,)", "(2147483631,)", "(2147483647, 784)", "(60000, 784)", "(100000000,)", "(1000000, 28, 28)")
                 .map(shape -> DynamicTest.dynamicTest(shape, () -> read(
-                        npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }\n", new byte[64]))));
+                        Mutations.npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }\n", new byte[64]))));
     }
 }

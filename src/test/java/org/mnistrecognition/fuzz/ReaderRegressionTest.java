@@ -99,4 +99,15 @@ class ReaderRegressionTest {
         assertProblem(check.check("mnist.npz", input, DataSetLoader::load, DataFormatException.class, 16L << 20),
                 "not a zip (.npz) archive, or a corrupt one (an entry's name or comment is not valid UTF-8)");
     }
+
+    /**
+     * A PNG of 69 bytes claiming 10000x4000 pixels of 16-bit RGBA: the decoder set 320 MB aside
+     * before it found no data; now the claim is refused against the file's size before decoding.
+     */
+    @Test
+    void anImageClaimingMorePixelsThanItsFileCanHoldIsRefused() throws Exception {
+        byte[] input = Fixture.bytes("fuzz/claims-40-megapixels.png");
+        assertProblem(check.check("big.png", input, ImageFiles::read, ImageFormatException.class, 16L << 20),
+                "corrupt PNG image: its header claims 10000x4000 pixels, more than a file of 69 bytes can hold");
+    }
 }
