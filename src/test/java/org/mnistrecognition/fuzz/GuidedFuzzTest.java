@@ -15,9 +15,11 @@ import org.mnistrecognition.model.ModelFile;
  * correct read, within the allocation bound, without hanging.
  *
  * <p>In a normal build Jazzer runs each target once per file of its seed corpus,
- * {@code src/test/resources/org/mnistrecognition/fuzz/GuidedFuzzTestInputs/<target>/} (copies of
- * the readers' test fixtures, and any input a fuzzing session found failing), plus an empty
- * input. With {@code JAZZER_FUZZ=1} it fuzzes one target, guided by coverage; see the README for
+ * {@code src/test/resources/org/mnistrecognition/fuzz/GuidedFuzzTestInputs/<target>/}, plus an
+ * empty input. The seeds are copies of the readers' test fixtures, the {@code metadata.json} of
+ * two model fixtures, the checkpoint {@link CheckpointFuzzTest} writes (which it checks is still
+ * read), the JPEG, GIF and BMP {@link ImageFilesFuzzTest} draws, and the inputs fuzzing sessions
+ * found failing. With {@code JAZZER_FUZZ=1} it fuzzes one target, guided by coverage; see the README for
  * the command. The surefire execution {@code fuzz-targets} runs these in a JVM of their own, as
  * Jazzer installs an agent in the JVM it runs in.
  */
