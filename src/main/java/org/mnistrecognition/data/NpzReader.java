@@ -34,10 +34,24 @@ public final class NpzReader implements Closeable {
         this.zip = zip;
     }
 
-    /** Opens an archive; fails if it is missing, not a zip, or truncated. */
+    /** Opens an archive; fails if it is missing, not a zip, truncated, or holds an entry whose comment is not UTF-8. */
     public static NpzReader open(Path file) throws IOException {
+        ZipFile zip = openZip(file);
         try {
-            return new NpzReader(file, new ZipFile(file.toFile()));
+            // the JDK checks the entries' names as it opens an archive but decodes an entry's comment
+            // (as UTF-8) only when the entry is asked for, and then throws an unchecked exception
+            Collections.list(zip.entries());
+        } catch (IllegalArgumentException e) {
+            zip.close();
+            throw new DataFormatException(file, "not a zip (.npz) archive, or a corrupt one (an entry's name or comment"
+                    + " is not valid UTF-8)", e);
+        }
+        return new NpzReader(file, zip);
+    }
+
+    private static ZipFile openZip(Path file) throws IOException {
+        try {
+            return new ZipFile(file.toFile());
         } catch (NoSuchFileException e) {
             throw new DataFormatException(file, "no such file", e);
         } catch (ZipException e) {

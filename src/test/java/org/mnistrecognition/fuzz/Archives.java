@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -42,5 +44,25 @@ final class Archives {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Archives of {@code entries}, deflated or stored, with one entry (any) replaced by what the
+     * generator {@code spoil} gives for it: sound zips of unsound contents.
+     */
+    static Generator withOneEntrySpoilt(Map<String, byte[]> entries, Function<byte[], Generator> spoil) {
+        return withOneEntrySpoilt(entries, List.copyOf(entries.keySet()), spoil);
+    }
+
+    /** {@link #withOneEntrySpoilt(Map, Function)}, the entry spoilt one of {@code names}. */
+    static Generator withOneEntrySpoilt(Map<String, byte[]> entries, List<String> names, Function<byte[], Generator> spoil) {
+        return random -> {
+            String name = Generator.pick(random, names);
+            boolean deflate = random.nextBoolean();
+            Input spoilt = spoil.apply(entries.get(name)).next(random);
+            Map<String, byte[]> copy = new LinkedHashMap<>(entries);
+            copy.put(name, spoilt.bytes());
+            return new Input(zip(copy, deflate), (deflate ? "deflated" : "stored") + " zip, " + name + ": " + spoilt.how());
+        };
     }
 }

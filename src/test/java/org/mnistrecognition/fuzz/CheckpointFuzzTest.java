@@ -1,26 +1,25 @@
 package org.mnistrecognition.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.mnistrecognition.data.DataFormatException;
 import org.mnistrecognition.network.Activation;
 import org.mnistrecognition.network.Architecture;
 import org.mnistrecognition.training.Autosave;
 import org.mnistrecognition.training.Preset;
 import org.mnistrecognition.training.RunControl;
-import org.mnistrecognition.training.RunState;
 import org.mnistrecognition.training.RunStateFile;
 import org.mnistrecognition.training.SyntheticData;
 import org.mnistrecognition.training.Trainer;
@@ -37,7 +36,7 @@ class CheckpointFuzzTest {
     private static byte[] valid;
     private static ReadCheck check;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         check = new ReadCheck();
         Path dir = Files.createTempDirectory("checkpoint");
@@ -60,78 +59,55 @@ class CheckpointFuzzTest {
         Files.delete(dir);
     }
 
-    @AfterContainer
+    @AfterAll
     static void end() throws Exception {
         check.close();
     }
 
-    /** A deflated entry inflates ~1032 times at most, each byte of it a double (8 bytes) at most, twice over while arrays grow. */
     private static void load(byte[] input) throws Exception {
-        check.check("run.npz", input, file -> {
-            RunStateFile.summary(file);
-            RunState state = RunStateFile.load(file);
-            if (!state.network().isFinite() || state.iterations() >= state.totalIterations()) {
-                throw new AssertionError("a state that cannot be resumed was read");
-            }
-        }, DataFormatException.class, (16L << 20) + 20_000L * input.length);
+        Reads.checkpoint(check, input);
     }
 
-    @Provide
-    Arbitrary<byte[]> spoiltArchives() {
-        return Mutations.of(valid, 256);
+    /**
+     * The checkpoint every property spoils, and the one in the seed corpus of {@link GuidedFuzzTest}
+     * (written by {@link #start} once), are both read as checkpoints that can be resumed.
+     */
+    @Test
+    void theValidCheckpointsAreRead() throws Exception {
+        assertNull(Reads.checkpoint(check, valid));
+        assertNull(Reads.checkpoint(check, Fixture.bytes("fuzz/GuidedFuzzTestInputs/checkpoint/run.npz")));
     }
 
-    @Provide
-    Arbitrary<byte[]> spoiltEntries() {
-        Map<String, byte[]> entries = Archives.entries(valid);
-        return Combinators.combine(Arbitraries.of(List.copyOf(entries.keySet())), Arbitraries.of(true, false))
-                .flatAs((name, deflate) -> Mutations.of(entries.get(name), 128).map(spoilt -> {
-                    Map<String, byte[]> copy = new LinkedHashMap<>(entries);
-                    copy.put(name, spoilt);
-                    return Archives.zip(copy, deflate);
-                }));
+    @TestFactory
+    Stream<DynamicTest> spoiltArchiveBytes() {
+        return Cases.of(400, Mutations.of(valid, 256, 512), CheckpointFuzzTest::load);
     }
 
-    @Provide
-    Arbitrary<byte[]> extremeNumbers() {
+    @TestFactory
+    Stream<DynamicTest> soundArchivesWithASpoiltEntry() {
+        return Cases.of(400, Archives.withOneEntrySpoilt(Archives.entries(valid), entry -> Mutations.of(entry, 128)),
+                CheckpointFuzzTest::load);
+    }
+
+    /** The description ({@code run.json}) with one of its numbers (any of the first 61) replaced by an extreme one. */
+    @TestFactory
+    Stream<DynamicTest> descriptionsWithExtremeNumbers() {
         Map<String, byte[]> entries = Archives.entries(valid);
         String json = new String(entries.get(RunStateFile.ENTRY), StandardCharsets.UTF_8);
-        return Combinators.combine(Arbitraries.integers().between(0, 60), Arbitraries.of(Mutations.EXTREME_NUMBERS))
-                .as((which, value) -> {
-                    Map<String, byte[]> copy = new LinkedHashMap<>(entries);
-                    copy.put(RunStateFile.ENTRY, Mutations.replaceNumber(json, which, value).getBytes(StandardCharsets.UTF_8));
-                    return Archives.zip(copy, true);
-                });
+        Generator description = random -> {
+            int which = random.nextInt(61);
+            String value = Generator.pick(random, Mutations.EXTREME_NUMBERS);
+            Map<String, byte[]> copy = new LinkedHashMap<>(entries);
+            copy.put(RunStateFile.ENTRY, Mutations.replaceNumber(json, which, value).getBytes(StandardCharsets.UTF_8));
+            return new Input(Archives.zip(copy, true), "number " + which + " of the description set to " + value);
+        };
+        return Cases.of(300, description, CheckpointFuzzTest::load);
     }
 
-    @Provide
-    Arbitrary<byte[]> extremeShapes() {
+    @TestFactory
+    Stream<DynamicTest> arraysWithExtremeShapes() {
         Map<String, byte[]> entries = Archives.entries(valid);
         List<String> arrays = entries.keySet().stream().filter(n -> n.endsWith(".npy")).toList();
-        return Arbitraries.of(arrays).flatMap(name -> Mutations.npyWithExtremeNumber(entries.get(name)).map(spoilt -> {
-            Map<String, byte[]> copy = new LinkedHashMap<>(entries);
-            copy.put(name, spoilt);
-            return Archives.zip(copy, true);
-        }));
-    }
-
-    @Property(tries = 400, seed = "20261125")
-    void spoiltArchiveBytes(@ForAll("spoiltArchives") byte[] input) throws Exception {
-        load(input);
-    }
-
-    @Property(tries = 400, seed = "20261125")
-    void soundArchivesWithASpoiltEntry(@ForAll("spoiltEntries") byte[] input) throws Exception {
-        load(input);
-    }
-
-    @Property(tries = 300, seed = "20261125")
-    void descriptionsWithExtremeNumbers(@ForAll("extremeNumbers") byte[] input) throws Exception {
-        load(input);
-    }
-
-    @Property(tries = 200, seed = "20261125")
-    void arraysWithExtremeShapes(@ForAll("extremeShapes") byte[] input) throws Exception {
-        load(input);
+        return Cases.of(200, Archives.withOneEntrySpoilt(entries, arrays, Mutations::npyWithExtremeNumber), CheckpointFuzzTest::load);
     }
 }

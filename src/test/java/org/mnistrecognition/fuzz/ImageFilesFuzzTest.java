@@ -7,15 +7,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.mnistrecognition.preprocess.GrayImage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.mnistrecognition.preprocess.ImageFiles;
 import org.mnistrecognition.preprocess.ImageFormatException;
 
@@ -33,12 +32,12 @@ class ImageFilesFuzzTest {
     private static final byte[] BMP = encode("bmp", BufferedImage.TYPE_INT_RGB);
     private static ReadCheck check;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         check = new ReadCheck();
     }
 
-    @AfterContainer
+    @AfterAll
     static void end() throws Exception {
         check.close();
     }
@@ -64,50 +63,48 @@ class ImageFilesFuzzTest {
         return out.toByteArray();
     }
 
-    /**
-     * What a picture may cost: the pixels a file may claim are bounded by its size (see
-     * {@link ImageFiles#MAX_PIXELS_PER_FILE_BYTE}) and by {@link ImageFiles#MAX_PIXELS}; each
-     * costs the decoder up to 8 bytes (16-bit RGBA) and the grey copy 12.
-     */
     private static void read(String name, byte[] input) throws Exception {
-        check.check(name, input, file -> {
-            GrayImage image = ImageFiles.read(file);
-            if (image.width() <= 0 || image.height() <= 0) {
-                throw new AssertionError("an empty picture was read");
-            }
-        }, ImageFormatException.class, (32L << 20)
-                + 20L * Math.min(ImageFiles.MAX_PIXELS, Math.max(1_000_000, ImageFiles.MAX_PIXELS_PER_FILE_BYTE * input.length)));
+        Reads.image(check, name, input);
     }
 
-    @Provide
-    Arbitrary<byte[]> pngs() {
-        // the header (IHDR) is within the first 33 bytes: width at 16, height at 20
-        return Arbitraries.oneOf(Mutations.of(SMALL_PNG, 33), Mutations.of(LARGE_PNG, 33));
+    /** The header (IHDR) is within the first 33 bytes: width at 16, height at 20. */
+    @TestFactory
+    Stream<DynamicTest> spoiltPngs() {
+        return Cases.of(600, Generator.oneOf(Mutations.of(SMALL_PNG, 33), Mutations.of(LARGE_PNG, 33)),
+                input -> read("digit.png", input));
     }
 
-    @Provide
-    Arbitrary<byte[]> jpegs() {
-        // the frame header (SOF0) with the height and width comes after the quantisation and Huffman tables
-        return Arbitraries.oneOf(Mutations.of(JPEG, 700), Mutations.of(GRAY_JPEG, 700));
+    /** The frame header (SOF0) with the height and width comes after the quantisation and Huffman tables. */
+    @TestFactory
+    Stream<DynamicTest> spoiltJpegs() {
+        return Cases.of(600, Generator.oneOf(Mutations.of(JPEG, 700), Mutations.of(GRAY_JPEG, 700)),
+                input -> read("digit.jpg", input));
     }
 
-    @Provide
-    Arbitrary<byte[]> others() {
-        return Arbitraries.oneOf(Mutations.of(GIF, 32), Mutations.of(BMP, 54));
+    @TestFactory
+    Stream<DynamicTest> spoiltGifsAndBmps() {
+        return Cases.of(300, Generator.oneOf(Mutations.of(GIF, 32), Mutations.of(BMP, 54)), input -> read("digit.img", input));
     }
 
-    @Property(tries = 600, seed = "20261125")
-    void spoiltPngs(@ForAll("pngs") byte[] input) throws Exception {
-        read("digit.png", input);
-    }
-
-    @Property(tries = 600, seed = "20261125")
-    void spoiltJpegs(@ForAll("jpegs") byte[] input) throws Exception {
-        read("digit.jpg", input);
-    }
-
-    @Property(tries = 300, seed = "20261125")
-    void spoiltGifsAndBmps(@ForAll("others") byte[] input) throws Exception {
-        read("digit.img", input);
+    /**
+     * The small PNG with its header (IHDR, its checksum made to match) claiming 1 to 50 megapixels
+     * of 8 or 16 bits, grey, RGB or RGBA: a few hundred bytes must not cost hundreds of megabytes.
+     */
+    @TestFactory
+    Stream<DynamicTest> pngHeadersClaimingMegapixels() {
+        Generator claims = random -> {
+            long pixels = 1_000_000 + random.nextLong(ImageFiles.MAX_PIXELS - 1_000_000);
+            int width = 1 + random.nextInt(20_000);
+            int height = (int) Math.max(1, pixels / width);
+            int depth = Generator.pick(random, 8, 16);
+            int colour = Generator.pick(random, 0, 2, 6);
+            byte[] png = SMALL_PNG.clone();
+            ByteBuffer.wrap(png).putInt(16, width).putInt(20, height).put(24, (byte) depth).put(25, (byte) colour);
+            CRC32 crc = new CRC32();
+            crc.update(png, 12, 17);
+            ByteBuffer.wrap(png).putInt(29, (int) crc.getValue());
+            return new Input(png, width + "x" + height + ", " + depth + " bits, colour type " + colour);
+        };
+        return Cases.of(60, claims, input -> read("digit.png", input));
     }
 }

@@ -2,19 +2,13 @@ package org.mnistrecognition.fuzz;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.mnistrecognition.model.Model;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.mnistrecognition.model.ModelFile;
-import org.mnistrecognition.model.ModelFormatException;
 
 /**
  * Model files: a valid one spoilt as bytes, sound archives with a spoilt entry, and metadata whose
@@ -23,87 +17,53 @@ import org.mnistrecognition.model.ModelFormatException;
  */
 class ModelFileFuzzTest {
     private static final byte[] VALID = Fixture.bytes("model/numpy-model.npz");
+    private static final Map<String, byte[]> ENTRIES = Archives.entries(VALID);
     private static ReadCheck check;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         check = new ReadCheck();
     }
 
-    @AfterContainer
+    @AfterAll
     static void end() throws Exception {
         check.close();
     }
 
-    /** A deflated entry inflates ~1032 times at most, each byte of it a double (8 bytes) at most, twice over while arrays grow. */
     private static void load(byte[] input) throws Exception {
-        check.check("model.npz", input, file -> {
-            Model model = ModelFile.load(file);
-            if (!model.network().isFinite()) {
-                throw new AssertionError("a model with weights that are not finite was read");
-            }
-        }, ModelFormatException.class, (16L << 20) + 20_000L * input.length);
+        Reads.model(check, input);
     }
 
-    @Provide
-    Arbitrary<byte[]> spoiltArchives() {
-        return Mutations.of(VALID, 256);
+    @TestFactory
+    Stream<DynamicTest> arraysWithExtremeShapes() {
+        var arrays = ENTRIES.keySet().stream().filter(name -> name.endsWith(".npy")).toList();
+        return Cases.of(300, Archives.withOneEntrySpoilt(ENTRIES, arrays, Mutations::npyWithExtremeNumber), ModelFileFuzzTest::load);
     }
 
-    @Provide
-    Arbitrary<byte[]> spoiltEntries() {
-        Map<String, byte[]> valid = Archives.entries(VALID);
-        List<String> names = List.copyOf(valid.keySet());
-        return Combinators.combine(Arbitraries.of(names), Arbitraries.of(true, false)).flatAs((name, deflate) ->
-                Mutations.of(valid.get(name), 128).map(spoilt -> {
-                    Map<String, byte[]> copy = new LinkedHashMap<>(valid);
-                    copy.put(name, spoilt);
-                    return Archives.zip(copy, deflate);
-                }));
+    @TestFactory
+    Stream<DynamicTest> spoiltArchiveBytes() {
+        return Cases.of(500, Mutations.of(VALID, 256, 512), ModelFileFuzzTest::load);
     }
 
-    @Provide
-    Arbitrary<byte[]> extremeMetadata() {
-        Map<String, byte[]> valid = Archives.entries(VALID);
-        String json = new String(valid.get(ModelFile.METADATA), StandardCharsets.UTF_8);
-        return Combinators.combine(Arbitraries.integers().between(0, 200), Arbitraries.of(Mutations.EXTREME_NUMBERS),
-                Arbitraries.integers().between(0, 200), Arbitraries.of(Mutations.EXTREME_NUMBERS)).as((i, a, j, b) -> {
-                    Map<String, byte[]> copy = new LinkedHashMap<>(valid);
-                    String spoilt = Mutations.replaceNumber(Mutations.replaceNumber(json, i, a), j, b);
-                    copy.put(ModelFile.METADATA, spoilt.getBytes(StandardCharsets.UTF_8));
-                    return Archives.zip(copy, true);
-                });
+    @TestFactory
+    Stream<DynamicTest> soundArchivesWithASpoiltEntry() {
+        return Cases.of(500, Archives.withOneEntrySpoilt(ENTRIES, entry -> Mutations.of(entry, 128)), ModelFileFuzzTest::load);
     }
 
-    @Provide
-    Arbitrary<byte[]> extremeShapes() {
-        Map<String, byte[]> valid = Archives.entries(VALID);
-        List<String> arrays = valid.keySet().stream().filter(n -> n.endsWith(".npy")).toList();
-        return Combinators.combine(Arbitraries.of(arrays), Arbitraries.of(true, false)).flatAs((name, deflate) ->
-                Mutations.npyWithExtremeNumber(valid.get(name)).map(spoilt -> {
-                    Map<String, byte[]> copy = new LinkedHashMap<>(valid);
-                    copy.put(name, spoilt);
-                    return Archives.zip(copy, deflate);
-                }));
-    }
-
-    @Property(tries = 300, seed = "20261125")
-    void arraysWithExtremeShapes(@ForAll("extremeShapes") byte[] input) throws Exception {
-        load(input);
-    }
-
-    @Property(tries = 500, seed = "20261125")
-    void spoiltArchiveBytes(@ForAll("spoiltArchives") byte[] input) throws Exception {
-        load(input);
-    }
-
-    @Property(tries = 500, seed = "20261125")
-    void soundArchivesWithASpoiltEntry(@ForAll("spoiltEntries") byte[] input) throws Exception {
-        load(input);
-    }
-
-    @Property(tries = 300, seed = "20261125")
-    void metadataWithExtremeNumbers(@ForAll("extremeMetadata") byte[] input) throws Exception {
-        load(input);
+    /** The metadata with two of its numbers (any of the first 201) replaced by extreme ones. */
+    @TestFactory
+    Stream<DynamicTest> metadataWithExtremeNumbers() {
+        String json = new String(ENTRIES.get(ModelFile.METADATA), StandardCharsets.UTF_8);
+        Generator metadata = random -> {
+            int i = random.nextInt(201);
+            String a = Generator.pick(random, Mutations.EXTREME_NUMBERS);
+            int j = random.nextInt(201);
+            String b = Generator.pick(random, Mutations.EXTREME_NUMBERS);
+            Map<String, byte[]> copy = new LinkedHashMap<>(ENTRIES);
+            String spoilt = Mutations.replaceNumber(Mutations.replaceNumber(json, i, a), j, b);
+            copy.put(ModelFile.METADATA, spoilt.getBytes(StandardCharsets.UTF_8));
+            return new Input(Archives.zip(copy, true), "numbers " + i + " and " + j + " of the metadata set to " + a + " and " + b);
+        };
+        return Cases.of(300, metadata, ModelFileFuzzTest::load);
     }
 }

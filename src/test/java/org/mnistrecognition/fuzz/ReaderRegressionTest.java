@@ -16,8 +16,8 @@ import org.mnistrecognition.preprocess.ImageFiles;
 import org.mnistrecognition.preprocess.ImageFormatException;
 
 /**
- * The inputs the fuzz tests (or the review of the readers they prompted) found mishandled, one
- * per bug, kept as fixtures written by
+ * The inputs the fuzz tests (seeded and Jazzer's, or the review of the readers they prompted)
+ * found mishandled, one per bug, kept as fixtures written by
  * {@code src/test/resources/org/mnistrecognition/fuzz/make_fixtures.py} so that each stays fixed.
  */
 class ReaderRegressionTest {
@@ -86,5 +86,28 @@ class ReaderRegressionTest {
         byte[] input = Fixture.bytes("fuzz/million-labels-no-images.npz");
         assertProblem(check.check("mnist.npz", input, DataSetLoader::load, DataFormatException.class, 24L << 20),
                 "training_images.npy: truncated");
+    }
+
+    /**
+     * Found by Jazzer (GuidedFuzzTest.mnistNpz): an entry comment that is not UTF-8 passed the
+     * JDK's checks when the archive was opened, and asking for the entry threw an
+     * IllegalArgumentException out of the reader.
+     */
+    @Test
+    void anEntryCommentThatIsNotUtf8IsACorruptArchive() throws Exception {
+        byte[] input = Fixture.bytes("fuzz/comment-not-utf8.npz");
+        assertProblem(check.check("mnist.npz", input, DataSetLoader::load, DataFormatException.class, 16L << 20),
+                "not a zip (.npz) archive, or a corrupt one (an entry's name or comment is not valid UTF-8)");
+    }
+
+    /**
+     * A PNG of 69 bytes claiming 10000x4000 pixels of 16-bit RGBA: the decoder set 320 MB aside
+     * before it found no data; now the claim is refused against the file's size before decoding.
+     */
+    @Test
+    void anImageClaimingMorePixelsThanItsFileCanHoldIsRefused() throws Exception {
+        byte[] input = Fixture.bytes("fuzz/claims-40-megapixels.png");
+        assertProblem(check.check("big.png", input, ImageFiles::read, ImageFormatException.class, 16L << 20),
+                "corrupt PNG image: its header claims 10000x4000 pixels, more than a file of 69 bytes can hold");
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the inputs the fuzz tests found wrong handling for, one file per bug, beside this script.
 
-Each is read by FoundByFuzzingTest. Needs Python 3 only; run it from anywhere.
+Each is read by ReaderRegressionTest. Needs Python 3 only; run it from anywhere.
 """
 import os
 import struct
@@ -41,7 +41,7 @@ def npz(name, entries):
     import zipfile
     with zipfile.ZipFile(os.path.join(HERE, name), "w", zipfile.ZIP_DEFLATED) as z:
         for entry, data in entries:
-            z.writestr(entry, data)
+            z.writestr(zipfile.ZipInfo(entry, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
 
 
 def npy_dict(descr, shape):
@@ -70,3 +70,28 @@ with open(os.path.join(HERE, "..", "model", "numpy-model.npz"), "rb") as f:
     model = bytearray(f.read())
 model[-2] = 1
 write("comment-past-the-end.npz", bytes(model))
+
+# a data set whose validation labels carry an entry comment that is not UTF-8 (found by Jazzer): the
+# JDK checks entry names when it opens a zip but decodes a comment only when the entry is asked
+# for, and threw an IllegalArgumentException out of the reader
+import zipfile
+with zipfile.ZipFile(os.path.join(HERE, "..", "data", "npz", "valid-f64.npz")) as source:
+    with zipfile.ZipFile(os.path.join(HERE, "comment-not-utf8.npz"), "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            if info.filename == "validation_labels.npy":
+                entry.comment = b"\xff\xfe"
+            z.writestr(entry, source.read(info.filename), zipfile.ZIP_DEFLATED)
+
+# a PNG of a few hundred bytes whose header claims 10000x4000 pixels of 16-bit RGBA: the decoder
+# set 320 MB aside for them before it found that the data stops at once
+import zlib
+
+
+def png_chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+ihdr = struct.pack(">IIBBBBB", 10000, 4000, 16, 6, 0, 0, 0)
+write("claims-40-megapixels.png", b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr)
+      + png_chunk(b"IDAT", zlib.compress(bytes(200))) + png_chunk(b"IEND", b""))
