@@ -65,7 +65,7 @@ class EvaluateViewsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        stage.setScene(new Scene(new HBox(), 400, 300));
+        stage.setScene(new Scene(new HBox(), 1300, 760));
         stage.show();
     }
 
