@@ -53,6 +53,8 @@ final class BatchEngine implements Engine {
     private final int[][] pixelFill;
     private final int[][] pixelSample;
     private final double[][] pixelValue;
+    /** Per thread, one row of the first layer's weight gradient. */
+    private final double[][] rowBuffer;
     private final ParallelLoop loop;
     private final double momentum;
     private final double weightDecay;
@@ -114,6 +116,7 @@ final class BatchEngine implements Engine {
         pixelFill = new int[threads][inputs + 1];
         pixelSample = new int[threads][capacity * inputs];
         pixelValue = new double[threads][capacity * inputs];
+        rowBuffer = new double[threads][out[0]];
         loop = new ParallelLoop(threads, "sgd-worker");
     }
 
@@ -285,15 +288,17 @@ final class BatchEngine implements Engine {
         int width = firstColumns[t + 1] - lo;
         groupByPixel(t);
         int[] start = pixelStart[t];
+        double[] row = rowBuffer[t];
         // without momentum or decay, a pixel that is zero in the whole batch leaves its row as it is
         boolean skipEmpty = v == null && decay == 0;
         for (int p = 0; p < in[0]; p++) {
             if (skipEmpty && start[p] == start[p + 1]) {
                 continue;
             }
-            // W0[p, own] steps along dW0[p, own] = Σ_s x_sp delta_0[s, own]
-            kernels.sgdUpdateSparse(width, w, p * n + lo, v, start[p], start[p + 1], pixelSample[t], pixelValue[t], delta[0],
-                    lo, n, gScale, decay, momentum);
+            Arrays.fill(row, 0, width, 0.0);
+            // dW0[p, own] = Σ_s x_sp delta_0[s, own]
+            kernels.gemv(width, start[p], start[p + 1], pixelSample[t], pixelValue[t], delta[0], lo, n, row, 0);
+            kernels.sgdUpdate(width, w, p * n + lo, v, row, 0, gScale, decay, momentum);
         }
     }
 

@@ -86,15 +86,6 @@ public interface Kernels {
     void sgdUpdate(int n, double[] w, int wOff, double[] v, double[] g, int gOff, double gScale, double decay, double mu);
 
     /**
-     * The SGD step of one weight row whose gradient is a sparse sum of rows of {@code d}: for the
-     * entries k in [from, to), {@code g = Σ_k x[k] d[dOff + rows[k]*stride ..+n)} (added in order of k,
-     * as {@link #gemv} adds into a zeroed row), then the step of {@link #sgdUpdate} on
-     * {@code w[wOff..wOff+n)} (and {@code v}, at the same offsets) without storing g.
-     */
-    void sgdUpdateSparse(int n, double[] w, int wOff, double[] v, int from, int to, int[] rows, double[] x, double[] d,
-                         int dOff, int stride, double gScale, double decay, double mu);
-
-    /**
      * The fastest kernels this JVM supports, chosen once: the Vector API when its module is present
      * and the system property {@code mnist.kernels} is not {@code scalar}.
      */

@@ -92,27 +92,6 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void sgdUpdateSparse(int n, double[] w, int wOff, double[] v, int from, int to, int[] rows, double[] x, double[] d,
-                                int dOff, int stride, double gScale, double decay, double mu) {
-        for (int j = 0; j < n; j++) {
-            double g = 0;
-            for (int k = from; k < to; k++) {
-                if (x[k] != 0) {
-                    g += x[k] * d[dOff + rows[k] * stride + j];
-                }
-            }
-            int i = wOff + j;
-            if (v == null) {
-                w[i] = (1 - decay) * w[i] + gScale * g;
-            } else {
-                double vi = mu * v[i] + gScale * g - decay * w[i];
-                v[i] = vi;
-                w[i] += vi;
-            }
-        }
-    }
-
-    @Override
     public void gemv(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, int stride, double[] y, int yOff) {
         for (int k = from; k < to; k++) {
             int row = rows == null ? k : rows[k];

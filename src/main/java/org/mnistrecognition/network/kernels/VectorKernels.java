@@ -413,63 +413,6 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void sgdUpdateSparse(int n, double[] w, int wOff, double[] v, int from, int to, int[] rows, double[] x, double[] d,
-                                int dOff, int stride, double gScale, double decay, double mu) {
-        int j = 0;
-        for (; j + 4 * L <= n; j += 4 * L) {
-            DoubleVector g0 = DoubleVector.zero(S), g1 = g0, g2 = g0, g3 = g0;
-            for (int k = from; k < to; k++) {
-                int base = dOff + rows[k] * stride + j;
-                DoubleVector xk = DoubleVector.broadcast(S, x[k]);
-                g0 = DoubleVector.fromArray(S, d, base).fma(xk, g0);
-                g1 = DoubleVector.fromArray(S, d, base + L).fma(xk, g1);
-                g2 = DoubleVector.fromArray(S, d, base + 2 * L).fma(xk, g2);
-                g3 = DoubleVector.fromArray(S, d, base + 3 * L).fma(xk, g3);
-            }
-            step(w, v, wOff + j, g0, gScale, decay, mu);
-            step(w, v, wOff + j + L, g1, gScale, decay, mu);
-            step(w, v, wOff + j + 2 * L, g2, gScale, decay, mu);
-            step(w, v, wOff + j + 3 * L, g3, gScale, decay, mu);
-        }
-        for (; j + L <= n; j += L) {
-            DoubleVector g0 = DoubleVector.zero(S);
-            for (int k = from; k < to; k++) {
-                g0 = DoubleVector.fromArray(S, d, dOff + rows[k] * stride + j).fma(DoubleVector.broadcast(S, x[k]), g0);
-            }
-            step(w, v, wOff + j, g0, gScale, decay, mu);
-        }
-        for (; j < n; j++) {
-            double g = 0;
-            for (int k = from; k < to; k++) {
-                g += x[k] * d[dOff + rows[k] * stride + j];
-            }
-            int i = wOff + j;
-            if (v == null) {
-                w[i] = (1 - decay) * w[i] + gScale * g;
-            } else {
-                double vi = mu * v[i] + gScale * g - decay * w[i];
-                v[i] = vi;
-                w[i] += vi;
-            }
-        }
-    }
-
-    /** The step of {@link #sgdUpdate} on one vector of weights from {@code off}, with its gradient {@code g}. */
-    private static void step(double[] w, double[] v, int off, DoubleVector g, double gScale, double decay, double mu) {
-        DoubleVector vw = DoubleVector.fromArray(S, w, off);
-        if (v == null) {
-            // w = (1 - decay) w + gScale g
-            g.fma(DoubleVector.broadcast(S, gScale), vw.mul(DoubleVector.broadcast(S, 1 - decay))).intoArray(w, off);
-        } else {
-            // v = mu v + gScale g - decay w; w += v
-            DoubleVector vv = DoubleVector.fromArray(S, v, off);
-            vv = vw.fma(DoubleVector.broadcast(S, -decay), g.fma(DoubleVector.broadcast(S, gScale), vv.mul(DoubleVector.broadcast(S, mu))));
-            vv.intoArray(v, off);
-            vw.add(vv).intoArray(w, off);
-        }
-    }
-
-    @Override
     public void gemv(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, int stride, double[] y, int yOff) {
         int j = 0;
         for (; j + 8 * L <= n; j += 8 * L) {

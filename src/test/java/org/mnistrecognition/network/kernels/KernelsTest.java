@@ -95,34 +95,6 @@ class KernelsTest {
     }
 
     @Test
-    void sparseUpdateIsTheGradientRowThenTheStep() {
-        int samples = 9;
-        for (int n : SIZES) {
-            int stride = n + 4;
-            double[] d = randoms(samples * stride);
-            int[] rows = {0, 2, 3, 7, 8};
-            double[] x = randoms(rows.length);
-            x[2] = 0;
-            for (double mu : new double[] {0, 0.9}) {
-                for (Kernels k : new Kernels[] {scalar, vector}) {
-                    double[] w1 = randoms(n + 3);
-                    double[] w2 = w1.clone();
-                    double[] v1 = mu > 0 ? randoms(n + 3) : null;
-                    double[] v2 = v1 == null ? null : v1.clone();
-                    double[] g = new double[n];
-                    k.gemv(n, 1, rows.length, rows, x, d, 3, stride, g, 0);
-                    k.sgdUpdate(n, w1, 2, v1, g, 0, -0.05, 0.001, mu);
-                    k.sgdUpdateSparse(n, w2, 2, v2, 1, rows.length, rows, x, d, 3, stride, -0.05, 0.001, mu);
-                    assertArrayEquals(w1, w2, 0, k.name() + " weights, n " + n + ", momentum " + mu);
-                    if (v1 != null) {
-                        assertArrayEquals(v1, v2, 0, k.name() + " velocities, n " + n);
-                    }
-                }
-            }
-        }
-    }
-
-    @Test
     void sgdUpdateWithAndWithoutMomentum() {
         for (int n : SIZES) {
             double[] g = randoms(n);
