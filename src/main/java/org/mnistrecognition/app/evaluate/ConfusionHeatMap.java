@@ -14,6 +14,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.mnistrecognition.app.CanvasSizing;
 import org.mnistrecognition.training.Evaluation;
 
 /**
@@ -77,13 +78,7 @@ public final class ConfusionHeatMap extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
-        }
+        CanvasSizing.fill(this, canvas, this::redraw);
     }
 
     private void redraw() {

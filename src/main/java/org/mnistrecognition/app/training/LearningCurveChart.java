@@ -8,6 +8,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.mnistrecognition.app.CanvasSizing;
 import org.mnistrecognition.app.Throttle;
 
 /**
@@ -64,13 +65,7 @@ public final class LearningCurveChart extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
-        }
+        CanvasSizing.fill(this, canvas, this::redraw);
     }
 
     private void redraw() {
