@@ -61,6 +61,10 @@ public final class Evaluator {
             for (Future<?> part : parts) {
                 part.get();
             }
+            // a finished part's get() does not look at the interrupt: a small set may be done before it
+            if (Thread.interrupted()) {
+                throw new InterruptedException("evaluation interrupted");
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof InterruptedException) {
                 throw new InterruptedException("evaluation interrupted");
