@@ -65,7 +65,8 @@ final class BatchEngine implements Engine {
     private Outcome stepOutcome;
     private double stepRate;
 
-    BatchEngine(Network network, TrainingConfig config, DataSet data, Kernels kernels) {
+    /** An engine whose parts (the configuration's threads) run on at most {@code workers} threads. */
+    BatchEngine(Network network, TrainingConfig config, DataSet data, Kernels kernels, int workers) {
         this.network = network;
         this.kernels = kernels;
         this.cost = config.cost();
@@ -117,7 +118,7 @@ final class BatchEngine implements Engine {
         pixelSample = new int[threads][capacity * inputs];
         pixelValue = new double[threads][capacity * inputs];
         rowBuffer = new double[threads][out[0]];
-        loop = new ParallelLoop(threads, "sgd-worker");
+        loop = new ParallelLoop(threads, workers, "sgd-worker");
     }
 
     @Override

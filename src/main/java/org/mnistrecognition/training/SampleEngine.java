@@ -62,14 +62,15 @@ final class SampleEngine implements Engine {
     /** The δ of layer {@code layerNow} that the running backward task propagates. */
     private double[] deltaNow;
 
-    SampleEngine(Network network, Cost cost, DataSet data, Kernels kernels, int threads) {
+    /** An engine whose {@code parts} (which decide the numbers) run on at most {@code workers} threads. */
+    SampleEngine(Network network, Cost cost, DataSet data, Kernels kernels, int parts, int workers) {
         this.network = network;
         this.kernels = kernels;
         this.cost = cost;
         this.bias = network.architecture().bias();
         this.data = data;
         this.depth = network.depth();
-        this.parts = Math.max(1, threads);
+        this.parts = Math.max(1, parts);
         rowSplit = new int[depth][parts + 1];
         partialZ = new double[depth][parts][];
         z = new double[depth][];
@@ -90,7 +91,7 @@ final class SampleEngine implements Engine {
         indices = new int[2][network.inputSize()];
         values = new double[2][network.inputSize()];
         pixelSplit = new int[2][parts + 1];
-        loop = new ParallelLoop(parts, "sgd-worker");
+        loop = new ParallelLoop(this.parts, workers, "sgd-worker");
     }
 
     @Override

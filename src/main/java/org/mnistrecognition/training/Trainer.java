@@ -32,6 +32,7 @@ public final class Trainer {
     private final AtomicReference<Network> snapshot = new AtomicReference<>();
     private volatile boolean snapshots;
     private long checkpointInterval;
+    private int workers = Integer.MAX_VALUE;
     private Autosave autosave;
     private DataFingerprint fingerprint;
     /** Where a resumed run starts: samples trained, training seconds, optimiser state (null for a new run). */
@@ -107,6 +108,15 @@ public final class Trainer {
         return startAt;
     }
 
+    /**
+     * Runs the configuration's parts (its {@code threads}, which decide the numbers) on at most
+     * {@code workers} threads: fewer threads take longer but give the same run, bit for bit.
+     */
+    public Trainer workers(int workers) {
+        this.workers = Math.max(1, workers);
+        return this;
+    }
+
     /** Keeps a copy of the network up to date about ten times a second for {@link #snapshot()}. */
     public Trainer publishSnapshots(boolean on) {
         this.snapshots = on;
@@ -168,8 +178,8 @@ public final class Trainer {
         double rate = config.learningRate();
         TrainingResult.Status status = TrainingResult.Status.COMPLETED;
         try (Engine engine = config.plainSgd()
-                ? new SampleEngine(network, config.cost(), training, kernels, config.threads())
-                : new BatchEngine(network, config, training, kernels)) {
+                ? new SampleEngine(network, config.cost(), training, kernels, config.threads(), workers)
+                : new BatchEngine(network, config, training, kernels, workers)) {
             restoreOptimiser(engine);
             while (done < total) {
                 int stepSize = config.plainSgd() && control.speed() > 0 ? 1 : stepsOf;

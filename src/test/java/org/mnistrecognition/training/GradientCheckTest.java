@@ -68,8 +68,8 @@ class GradientCheckTest {
         TrainingConfig config = new TrainingConfig("custom", arch, Initialisation.XAVIER, cost, 1.0, 1, 0, 0,
                 Schedule.CONSTANT, 1, 0, 1, false, false, 0, 1);
         try (Engine engine = batchEngine
-                ? new BatchEngine(stepped, config, data, Kernels.best())
-                : new SampleEngine(stepped, cost, data, Kernels.best(), 1)) {
+                ? new BatchEngine(stepped, config, data, Kernels.best(), 1)
+                : new SampleEngine(stepped, cost, data, Kernels.best(), 1, 1)) {
             engine.step(new int[] {0}, null, 1, 1.0, true, new Engine.Outcome(1));
         }
 

@@ -67,6 +67,18 @@ class TrainerTest {
     }
 
     @Test
+    void fewerWorkersThanPartsGiveTheSameRun() throws Exception {
+        for (TrainingConfig config : new TrainingConfig[] {small(Preset.SEED).withIterations(3000).withThreads(2),
+                small(Preset.BEST).withBatchSize(13).withEpochs(1).withThreads(2)}) {
+            Network both = new Trainer(config, synthetic(), new RunControl()).run(new TrainingListener() { }).network();
+            Network one = new Trainer(config, synthetic(), new RunControl()).workers(1).run(new TrainingListener() { }).network();
+            for (int l = 0; l < one.depth(); l++) {
+                assertArrayEquals(both.layer(l).weights().data, one.layer(l).weights().data, config.preset() + " layer " + (l + 1));
+            }
+        }
+    }
+
+    @Test
     void learnsAndReportsEveryIteration() throws Exception {
         TrainingConfig config = small(Preset.BEST).withMaxShift(0).withEpochs(10);
         AtomicLong iterations = new AtomicLong();

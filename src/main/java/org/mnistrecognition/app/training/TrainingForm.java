@@ -170,17 +170,7 @@ public final class TrainingForm {
                 && batch == base.batchSize();
         return new TrainingConfig(same ? p.id() : "custom", arch, base.initialisation(), cost.get(), lr, batch,
                 base.momentum(), base.weightDecay(), base.schedule(), iterations, epochs, s, base.shuffle(),
-                base.originalStepOrder(), base.maxShift(), trainingThreads(base.threads()));
-    }
-
-    /**
-     * The preset's training threads less one for the window when the machine has few cores: on
-     * two cores the FX and render threads take a good part of one, and a training thread sharing
-     * that core is often preempted in the middle of its share of a sample, which the other then
-     * waits for (measured here: 29,000 samples/s on one thread against 24,000 on two).
-     */
-    static int trainingThreads(int presetThreads) {
-        return Math.max(1, Math.min(presetThreads, Runtime.getRuntime().availableProcessors() - 1));
+                base.originalStepOrder(), base.maxShift(), base.threads());
     }
 
     /** The field of the form where a setting is entered (the preset's own settings are shown with the layers). */
