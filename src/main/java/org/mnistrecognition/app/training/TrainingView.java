@@ -16,7 +16,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelWriter;
@@ -208,12 +207,7 @@ public final class TrainingView {
     private void followEnd() {
         int n = log.getItems() == null ? 0 : log.getItems().size();
         if (viewModel.followProperty().get() && n > 0) {
-            // the flow's bottom by position: scrollTo(index) walks every row's size, slow for a long run
-            if (log.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-                flow.setPosition(1.0);
-            } else {
-                log.scrollTo(n - 1);
-            }
+            log.scrollTo(n - 1);
         }
     }
 
