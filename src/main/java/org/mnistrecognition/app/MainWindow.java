@@ -118,6 +118,7 @@ public final class MainWindow {
     /** Connects the Evaluate screens to the training pane and to the model commands. */
     private void connectEvaluation() {
         weightsController.viewModel().shownProperty().bind(tabs.getTabs().get(3).selectedProperty());
+        handwritingController.viewModel().shownProperty().bind(tabs.getTabs().get(5).selectedProperty());
         runsController.viewModel().watch(trainingController.viewModel().finishedRunProperty());
         runsController.viewModel().setModelOpener(viewModel::openModel);
         runsController.viewModel().modelChangeAllowedProperty().bind(viewModel.canChangeModelProperty());

@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import org.mnistrecognition.Problems;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Jobs;
+import org.mnistrecognition.app.WhileShown;
 import org.mnistrecognition.app.DrawingBoard;
 import org.mnistrecognition.app.Feedback;
 import org.mnistrecognition.app.Texts;
@@ -88,6 +89,8 @@ public final class HandwritingViewModel {
     private boolean saving;
     private boolean reckoning;
     private boolean reckonAgain;
+    /** How the model in use reads the set, made only while the tab is in view (a run replaces the model often). */
+    private final WhileShown reckoner = new WhileShown(this::reckon);
     private Jobs.Job tuneJob;
     private RunControl tuneControl;
 
@@ -107,12 +110,17 @@ public final class HandwritingViewModel {
                 set, state.networkProperty(), state.dataProperty(), state.trainingProperty(), tuning, modelChangeAllowed);
         state.boardProperty().addListener((obs, old, board) -> watchBoard(board));
         watchBoard(state.boardProperty().get());
-        state.networkProperty().addListener(x -> reckon());
+        state.networkProperty().addListener(x -> reckoner.request());
         set.addListener(x -> {
             updateCounts();
-            reckon();
+            reckoner.request();
         });
         updateCounts();
+    }
+
+    /** Whether the tab is in view: out of view, a new model only marks the reading out of date. */
+    public BooleanProperty shownProperty() {
+        return reckoner.shownProperty();
     }
 
     public void setFeedback(Feedback feedback) {
@@ -263,7 +271,7 @@ public final class HandwritingViewModel {
         reckoning = false;
         if (reckonAgain) {
             reckonAgain = false;
-            reckon();
+            reckoner.request();
         }
     }
 

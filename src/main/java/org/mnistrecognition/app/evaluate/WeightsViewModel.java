@@ -8,11 +8,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Jobs;
+import org.mnistrecognition.app.WhileShown;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.network.Network;
 
@@ -30,7 +30,7 @@ public final class WeightsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "No model yet.");
     private final ReadOnlyStringWrapper unitText = new ReadOnlyStringWrapper(this, "unitText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "No model yet.");
-    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
+    private final WhileShown refresh = new WhileShown(this::update);
     private boolean busy;
     private boolean dirty;
     private long updates;
@@ -43,16 +43,10 @@ public final class WeightsViewModel {
     WeightsViewModel(AppState state, Jobs jobs) {
         this.state = state;
         this.jobs = jobs;
-        state.networkProperty().addListener(x -> update());
-        state.dataProperty().addListener(x -> update());
-        scale.addListener(x -> update());
+        state.networkProperty().addListener(x -> refresh.request());
+        state.dataProperty().addListener(x -> refresh.request());
+        scale.addListener(x -> refresh.request());
         selectedUnit.addListener(x -> describeUnit());
-        shown.addListener((obs, was, now) -> {
-            if (now && dirty) {
-                dirty = false;
-                update();
-            }
-        });
         update();
     }
 
@@ -62,12 +56,12 @@ public final class WeightsViewModel {
      * core), and they are made when they come into view.
      */
     public BooleanProperty shownProperty() {
-        return shown;
+        return refresh.shownProperty();
     }
 
     /** Makes the pictures of the network in use; while one is being made, the latest request waits for it. */
     private void update() {
-        if (busy || !shown.get()) {
+        if (busy) {
             dirty = true;
             return;
         }
@@ -112,7 +106,7 @@ public final class WeightsViewModel {
         busy = false;
         if (dirty) {
             dirty = false;
-            update();
+            refresh.request();
         }
     }
 
