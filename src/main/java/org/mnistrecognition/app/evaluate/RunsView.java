@@ -2,7 +2,6 @@ package org.mnistrecognition.app.evaluate;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -17,13 +16,13 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import org.mnistrecognition.app.AppState;
+import org.mnistrecognition.app.Cells;
 import org.mnistrecognition.app.Dialogs;
 import org.mnistrecognition.app.PictureExport;
 import org.mnistrecognition.app.Texts;
@@ -98,9 +97,9 @@ public final class RunsView {
         timeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().seconds()));
         accuracyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().testAccuracy()));
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
-        trainedColumn.setCellFactory(c -> cell(v -> String.format(Locale.ROOT, "%,d", v)));
-        timeColumn.setCellFactory(c -> cell(Texts::duration));
-        accuracyColumn.setCellFactory(c -> cell(v -> String.format(Locale.ROOT, "%.2f%%", 100 * v)
+        trainedColumn.setCellFactory(c -> Cells.formatted(v -> Texts.count(v)));
+        timeColumn.setCellFactory(c -> Cells.formatted(Texts::duration));
+        accuracyColumn.setCellFactory(c -> Cells.formatted(v -> String.format(Locale.ROOT, "%.2f%%", 100 * v)
                 .replace("NaN%", "–")));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
@@ -139,16 +138,6 @@ public final class RunsView {
             }
             chart.getData().add(series);
         }
-    }
-
-    private static <T> TableCell<RunRecord, T> cell(Function<T, String> format) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(T value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty || value == null ? null : format.apply(value));
-            }
-        };
     }
 
     @FXML

@@ -1,19 +1,19 @@
 package org.mnistrecognition.app.evaluate;
 
 import java.util.Locale;
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import org.mnistrecognition.app.AppState;
+import org.mnistrecognition.app.Cells;
 import org.mnistrecognition.app.Dialogs;
 import org.mnistrecognition.app.PictureExport;
+import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.app.evaluate.TestEvaluationViewModel.ClassRow;
 
 /** The test evaluation screen's FXML controller: binds its controls to a {@link TestEvaluationViewModel}. */
@@ -61,30 +61,15 @@ public final class TestEvaluationView {
         precisionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().precision()));
         recallColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().recall()));
         f1Column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().f1()));
-        imagesColumn.setCellFactory(c -> cell(v -> String.format(Locale.ROOT, "%,d", v)));
-        precisionColumn.setCellFactory(c -> cell(TestEvaluationView::share));
-        recallColumn.setCellFactory(c -> cell(TestEvaluationView::share));
-        f1Column.setCellFactory(c -> cell(v -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "–"));
+        imagesColumn.setCellFactory(c -> Cells.formatted(v -> Texts.count(v)));
+        precisionColumn.setCellFactory(c -> Cells.formatted(Texts::percent));
+        recallColumn.setCellFactory(c -> Cells.formatted(Texts::percent));
+        f1Column.setCellFactory(c -> Cells.formatted(v -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "–"));
         cellTitle.textProperty().bind(viewModel.cellTitleProperty());
         cellGallery.galleryProperty().bind(viewModel.cellGalleryProperty());
         cellGallery.setOnOpen(viewModel::open);
         PictureExport.install(heatMap, "confusion-matrix");
         PictureExport.install(cellGallery, "cell-images");
-    }
-
-    /** {@code 98.9%} to one decimal. */
-    private static String share(Double v) {
-        return v != null && Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", 100 * v) : "–";
-    }
-
-    private static <T> TableCell<ClassRow, T> cell(Function<T, String> format) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(T value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty || value == null ? null : format.apply(value));
-            }
-        };
     }
 
     @FXML

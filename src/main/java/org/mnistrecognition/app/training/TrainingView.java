@@ -12,7 +12,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -27,7 +26,9 @@ import org.controlsfx.control.ToggleSwitch;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.mnistrecognition.app.AppState;
+import org.mnistrecognition.app.Cells;
 import org.mnistrecognition.app.Dialogs;
+import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.app.Throttle;
 import org.mnistrecognition.network.Activation;
 import org.mnistrecognition.network.Cost;
@@ -163,9 +164,9 @@ public final class TrainingView {
         guessColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().guess()));
         costColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().cost()));
         rightColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().right()));
-        iterationColumn.setCellFactory(c -> cell(v -> String.format(Locale.ROOT, "%,d", v)));
-        costColumn.setCellFactory(c -> cell(v -> String.format(Locale.ROOT, "%.6f", v)));
-        rightColumn.setCellFactory(c -> cell(v -> v ? "✓" : "✗"));
+        iterationColumn.setCellFactory(c -> Cells.formatted(v -> Texts.count(v)));
+        costColumn.setCellFactory(c -> Cells.formatted(v -> String.format(Locale.ROOT, "%.6f", v)));
+        rightColumn.setCellFactory(c -> Cells.formatted(v -> v ? "✓" : "✗"));
         log.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(LogRow row, boolean empty) {
@@ -190,16 +191,6 @@ public final class TrainingView {
             @Override
             public T fromString(String text) {
                 return parse.apply(text);
-            }
-        };
-    }
-
-    private static <T> TableCell<LogRow, T> cell(Function<T, String> format) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(T value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty || value == null ? null : format.apply(value));
             }
         };
     }
