@@ -56,10 +56,6 @@ public final class SettingsFile {
 
     /** Saves the settings atomically, creating the folder. */
     public void save(AppSettings settings) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         AtomicFiles.write(file, (GSON.toJson(settings) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

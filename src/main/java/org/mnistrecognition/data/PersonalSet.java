@@ -121,11 +121,6 @@ public final class PersonalSet {
             Files.deleteIfExists(images);
             return;
         }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new IOException("cannot create the folder " + folder + ": " + e.getMessage(), e);
-        }
         IdxWriter.writeImages(images, SIDE, SIDE, set.pixels());
         IdxWriter.writeLabels(labels, set.labels());
     }

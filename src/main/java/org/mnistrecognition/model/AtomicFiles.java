@@ -46,7 +46,7 @@ public final class AtomicFiles {
     }
 
     /**
-     * Writes {@code target} atomically.
+     * Writes {@code target} atomically, creating its folder if need be.
      *
      * @param writer writes the whole content to the stream it is given
      * @throws IOException naming {@code target} and the cause, if the content could not be written
@@ -55,6 +55,11 @@ public final class AtomicFiles {
     public static void write(Path target, IOConsumer<OutputStream> writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": cannot create the folder " + dir + " (" + describe(e) + ")", e);
+        }
         Path temp;
         try {
             temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");

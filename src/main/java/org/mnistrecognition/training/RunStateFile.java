@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.Deflater;
 import org.ejml.data.DMatrixRMaj;
-import org.mnistrecognition.Problems;
 import org.mnistrecognition.data.DataFormatException;
 import org.mnistrecognition.data.NpyArray;
 import org.mnistrecognition.data.NpyReader;
@@ -70,15 +69,6 @@ public final class RunStateFile {
      * @throws IOException naming the file and the cause; the previous file, if any, is unchanged
      */
     public static void save(Path file, RunState state) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            try {
-                Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw new IOException("cannot write " + file + ": cannot create the folder " + parent + " ("
-                        + Problems.describe(e) + ")", e);
-            }
-        }
         String json = StrictJson.GSON.toJson(describe(state)) + "\n";
         Network network = state.network();
         AtomicFiles.write(file, out -> {

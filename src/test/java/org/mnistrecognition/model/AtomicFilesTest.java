@@ -36,6 +36,13 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aMissingFolderIsCreated() throws Exception {
+        Path target = dir.resolve("a").resolve("b").resolve("settings.json");
+        AtomicFiles.write(target, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("{}", java.nio.file.Files.readString(target));
+    }
+
+    @Test
     void aNewFileIsReadableByOthersAndAReplacedOneKeepsItsPermissions() throws Exception {
         Path fresh = dir.resolve("fresh.bin");
         AtomicFiles.write(fresh, new byte[] {1});
