@@ -221,14 +221,12 @@ public final class Trainer {
                 costCount += count;
                 done += count;
                 if (!finite) {
-                    network.copyFrom(lastGood);
                     status = TrainingResult.Status.DIVERGED;
                     break;
                 }
                 long now = System.nanoTime();
                 if (now - lastProgressAt >= PROGRESS_NANOS || done == total || control.isPaused()) {
                     if (!network.isFinite()) {
-                        network.copyFrom(lastGood);
                         status = TrainingResult.Status.DIVERGED;
                         break;
                     }
@@ -264,6 +262,7 @@ public final class Trainer {
             }
             activeNanos += System.nanoTime() - segmentStart;
             if (status == TrainingResult.Status.DIVERGED) {
+                // back to the last weights that were all finite
                 network.copyFrom(lastGood);
             }
             endAutosave(engine, status, done, secondsBefore + activeNanos / 1e9, listener);
