@@ -117,7 +117,7 @@ public final class ImageFiles {
             return " (the file ends too soon)";
         }
         String m = e.getMessage();
-        return m == null || m.isBlank() ? "" : " (" + m.replace('\n', ' ') + ")";
+        return m == null || m.isBlank() ? "" : " (" + m + ")";
     }
 
     /** The luminance of {@code image}, transparency composited as described above, reduced to {@link #MAX_SIDE}. */
