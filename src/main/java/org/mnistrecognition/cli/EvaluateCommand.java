@@ -34,11 +34,6 @@ final class EvaluateCommand implements Callable<Integer> {
             err().println("error: " + mnist.source() + " has no test images");
             return Cli.FAILED;
         }
-        if (mnist.test().pixelsPerImage() != m.network().inputSize()) {
-            err().println("error: the model takes " + m.network().inputSize() + " inputs but the test images have "
-                    + mnist.test().pixelsPerImage() + " pixels");
-            return Cli.FAILED;
-        }
         Evaluation e = Evaluator.evaluate(m.network(), mnist.test());
         out().print(confusionTable(e));
         out().println(e.accuracyLine("test"));

@@ -156,8 +156,13 @@ public final class Evaluator {
         });
     }
 
-    /** The confusion matrix of {@code network} on every image of {@code data}. */
+    /**
+     * The confusion matrix of {@code network} on every image of {@code data} (all zeros for no image).
+     *
+     * @throws IllegalArgumentException if the images do not fit the network, or a label is not one of its classes
+     */
     public static Evaluation evaluate(Network network, DataSet data) {
+        check(network, data);
         int classes = network.outputSize();
         int threads = threads(data.size());
         if (threads == 1) {

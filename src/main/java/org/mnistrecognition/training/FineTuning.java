@@ -158,7 +158,7 @@ public final class FineTuning {
         TrainingConfig config = config(network, plan);
         Evaluation personalBefore = Evaluator.evaluate(network, personal);
         double sureBefore = Evaluator.meanProbabilityOfLabel(network, personal);
-        Evaluation testBefore = evaluateTest(network, mnist.test());
+        Evaluation testBefore = Evaluator.evaluate(network, mnist.test());
         MnistData data = new MnistData(mixed, DataSet.empty("validation", mixed.rows(), mixed.cols()), mnist.test(),
                 mnist.source());
         TrainingResult result = new Trainer(config, data, network.copy(), control).run(listener);
@@ -167,8 +167,4 @@ public final class FineTuning {
                 Evaluator.meanProbabilityOfLabel(result.network(), personal), testBefore, result.test(), result);
     }
 
-    private static Evaluation evaluateTest(Network network, DataSet test) {
-        return test.isEmpty() ? new Evaluation(new int[network.outputSize()][network.outputSize()])
-                : Evaluator.evaluate(network, test);
-    }
 }

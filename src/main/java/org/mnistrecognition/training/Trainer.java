@@ -274,9 +274,7 @@ public final class Trainer {
         if (status == TrainingResult.Status.COMPLETED) {
             listener.checkpoint(new Checkpoint(done, validation));
         }
-        Evaluation test = data.test().size() > 0
-                ? Evaluator.evaluate(network, data.test())
-                : new Evaluation(new int[network.outputSize()][network.outputSize()]);
+        Evaluation test = Evaluator.evaluate(network, data.test());
         return new TrainingResult(network, config, done, status, test, validation, secondsBefore + activeNanos / 1e9);
     }
 
