@@ -166,5 +166,4 @@ public final class FineTuning {
         return new Result(result.network(), personalBefore, personalAfter, sureBefore,
                 Evaluator.meanProbabilityOfLabel(result.network(), personal), testBefore, result.test(), result);
     }
-
 }
