@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -48,6 +49,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper busyProgress = new ReadOnlyDoubleWrapper(this, "busyProgress");
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
+    /** What the background tasks under way are doing, oldest first. */
+    private final List<String> working = new ArrayList<>();
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
     private final ReadOnlyBooleanWrapper hasModel = new ReadOnlyBooleanWrapper(this, "hasModel");
     private final BooleanBinding canSave;
@@ -335,15 +338,14 @@ public final class MainWindowViewModel {
 
     /** Runs {@code task} on a daemon thread, showing its progress; reports a failure naming {@code file}. */
     private <T> void run(String what, Task<T> task, Path file, String failureTitle, Consumer<T> done, Runnable afterFailure) {
-        busy.set(true);
-        busyText.set(what);
-        busyProgress.set(-1);
+        working.add(what);
+        showWork();
         task.setOnSucceeded(e -> {
-            idle();
+            finished(what);
             done.accept(task.getValue());
         });
         task.setOnFailed(e -> {
-            idle();
+            finished(what);
             feedback.error(failureTitle, Texts.problem(file, task.getException()));
             if (afterFailure != null) {
                 afterFailure.run();
@@ -354,10 +356,16 @@ public final class MainWindowViewModel {
         thread.start();
     }
 
-    private void idle() {
-        busy.set(false);
-        busyText.set("");
-        busyProgress.set(0);
+    /** One piece of work has ended; the window is idle once they all have (an export may end during a load). */
+    private void finished(String what) {
+        working.remove(what);
+        showWork();
+    }
+
+    private void showWork() {
+        busy.set(!working.isEmpty());
+        busyText.set(working.isEmpty() ? "" : working.get(working.size() - 1));
+        busyProgress.set(working.isEmpty() ? 0 : -1);
     }
 
     /** Whether closing now would lose a trained model (or a run). */
