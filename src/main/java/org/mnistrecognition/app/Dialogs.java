@@ -60,6 +60,17 @@ public final class Dialogs {
         alert.show();
     }
 
+    /** Asks to confirm {@code question} (OK or Cancel); true for OK. */
+    public static boolean confirm(Window owner, String question, String message) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
+        alert.setTitle(question);
+        alert.setHeaderText(question);
+        if (owner != null && owner.isShowing()) {
+            alert.initOwner(owner);
+        }
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
     /** Asks whether to save the trained model before closing: {@link #SAVE}, {@link #DISCARD} or Cancel. */
     public static Optional<ButtonType> askSave(Window owner, String message) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, SAVE, DISCARD, ButtonType.CANCEL);

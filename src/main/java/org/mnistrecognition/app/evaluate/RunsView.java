@@ -1,7 +1,6 @@
 package org.mnistrecognition.app.evaluate;
 
 import java.util.Locale;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -10,9 +9,7 @@ import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -151,14 +148,9 @@ public final class RunsView {
         if (n == 0) {
             return;
         }
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + (n == 1 ? "this run" : "these " + n + " runs")
-                + " and " + (n == 1 ? "its model" : "their models") + " from the history?", ButtonType.OK, ButtonType.CANCEL);
-        ask.setHeaderText("Delete " + (n == 1 ? "a run" : n + " runs") + "?");
-        if (root.getScene() != null) {
-            ask.initOwner(root.getScene().getWindow());
-        }
-        Optional<ButtonType> answer = ask.showAndWait();
-        if (answer.isPresent() && answer.get() == ButtonType.OK) {
+        if (Dialogs.confirm(root.getScene() == null ? null : root.getScene().getWindow(),
+                "Delete " + (n == 1 ? "a run" : n + " runs") + "?", "Delete " + (n == 1 ? "this run" : "these " + n + " runs")
+                        + " and " + (n == 1 ? "its model" : "their models") + " from the history?")) {
             viewModel.deleteSelected();
         }
     }
