@@ -106,4 +106,37 @@ public enum Activation {
             }
         }
     }
+
+    /**
+     * {@link #backward(double[], double[], double[], double[], int, int) backward} in single
+     * precision, for mini-batch training: the same derivative of every activation.
+     */
+    public void backward(float[] z, float[] a, float[] g, float[] delta, int off, int n) {
+        switch (this) {
+            case SIGMOID -> {
+                for (int i = off; i < off + n; i++) {
+                    delta[i] = g[i] * a[i] * (1f - a[i]);
+                }
+            }
+            case RELU -> {
+                for (int i = off; i < off + n; i++) {
+                    delta[i] = z[i] > 0 ? g[i] : 0f;
+                }
+            }
+            case TANH -> {
+                for (int i = off; i < off + n; i++) {
+                    delta[i] = g[i] * (1f - a[i] * a[i]);
+                }
+            }
+            case SOFTMAX -> {
+                float ga = 0;
+                for (int i = off; i < off + n; i++) {
+                    ga += g[i] * a[i];
+                }
+                for (int i = off; i < off + n; i++) {
+                    delta[i] = a[i] * (g[i] - ga);
+                }
+            }
+        }
+    }
 }

@@ -9,7 +9,11 @@ import org.mnistrecognition.network.Network;
 import org.mnistrecognition.network.kernels.Kernels;
 
 /**
- * Mini-batch SGD with optional momentum and weight decay, on several threads. The first layer
+ * Mini-batch SGD with optional momentum and weight decay, on several threads, in mixed precision:
+ * the network's weights stay the double-precision master copy that every update changes, while
+ * the passes over the batch (activations, deltas, gradients) run in single precision on a float
+ * copy of the weights that each update refreshes, as PyTorch trains in float32. Floats halve the
+ * bytes every kernel moves and double the lanes of each vector instruction. The first layer
  * (784 inputs: most of the weights) is split between the threads by columns, so each core keeps
  * its half of W0 in its own cache for both the forward pass and the update; the other layers'
  * forward and backward passes are split by samples and their updates by weight rows. Every
@@ -27,22 +31,31 @@ final class BatchEngine implements Engine {
     private final int depth;
     private final int[] in;
     private final int[] out;
+    /** weights[l], biases[l]: the network's weights and biases rounded to float, laid out like the matrices ({@code in[l] × out[l]}, {@code out[l]}). */
+    private final float[][] weights;
+    private final float[][] biases;
     /** z[l]: pre-activations of weight layer l, {@code capacity × out[l]} row-major, a row per sample. */
-    private final double[][] z;
+    private final float[][] z;
     /** a[l]: activations of weight layer l, {@code capacity × out[l]}. */
-    private final double[][] a;
+    private final float[][] a;
     /** delta[l]: ∂loss/∂z of weight layer l, {@code capacity × out[l]}. */
-    private final double[][] delta;
+    private final float[][] delta;
     /** gradW[l]: the batch's summed weight gradient, {@code in[l] × out[l]} like the weights. */
-    private final double[][] gradW;
+    private final float[][] gradW;
     /** gradB[l]: the batch's summed bias gradient, {@code out[l]}. */
-    private final double[][] gradB;
+    private final float[][] gradB;
+    /**
+     * Per part, three rows of doubles as long as the widest layer, where the activations, the
+     * cost and their derivatives (the network's double-precision code) work on one sample's row.
+     */
+    private final double[][][] rowsOfDoubles;
     /** velW[l], velB[l]: momentum velocities shaped like the weights and biases; null without momentum. */
     private final double[][] velW;
     private final double[][] velB;
-    /** Per sample: its non-zero input positions ({@code capacity × inputSize}) and count. */
+    /** Per sample: its non-zero input positions and their values ({@code capacity × inputSize}; as read, and as floats) and count. */
     private final int[][] indices;
     private final double[][] values;
+    private final float[][] inputs;
     private final int[] nnz;
     /** The split of each layer's weight rows between the threads: rows [rowSplit[l][t], rowSplit[l][t+1]). */
     private final int[][] rowSplit;
@@ -52,9 +65,9 @@ final class BatchEngine implements Engine {
     private final int[][] pixelStart;
     private final int[][] pixelFill;
     private final int[][] pixelSample;
-    private final double[][] pixelValue;
+    private final float[][] pixelValue;
     /** Per thread, one row of the first layer's weight gradient. */
-    private final double[][] rowBuffer;
+    private final float[][] rowBuffer;
     private final ParallelLoop loop;
     private final double momentum;
     private final double weightDecay;
@@ -78,11 +91,13 @@ final class BatchEngine implements Engine {
         this.weightDecay = config.weightDecay();
         in = new int[depth];
         out = new int[depth];
-        z = new double[depth][];
-        a = new double[depth][];
-        delta = new double[depth][];
-        gradW = new double[depth][];
-        gradB = new double[depth][];
+        weights = new float[depth][];
+        biases = new float[depth][];
+        z = new float[depth][];
+        a = new float[depth][];
+        delta = new float[depth][];
+        gradW = new float[depth][];
+        gradB = new float[depth][];
         velW = momentum > 0 ? new double[depth][] : null;
         velB = momentum > 0 ? new double[depth][] : null;
         int threads = Math.max(1, Math.min(config.threads(), capacity));
@@ -91,11 +106,13 @@ final class BatchEngine implements Engine {
             Layer layer = network.layer(l);
             in[l] = layer.inputs();
             out[l] = layer.outputs();
-            z[l] = new double[capacity * out[l]];
-            a[l] = new double[capacity * out[l]];
-            delta[l] = new double[capacity * out[l]];
-            gradW[l] = new double[in[l] * out[l]];
-            gradB[l] = new double[out[l]];
+            weights[l] = toFloats(layer.weights().data);
+            biases[l] = toFloats(layer.biases().data);
+            z[l] = new float[capacity * out[l]];
+            a[l] = new float[capacity * out[l]];
+            delta[l] = new float[capacity * out[l]];
+            gradW[l] = new float[in[l] * out[l]];
+            gradB[l] = new float[out[l]];
             if (velW != null) {
                 velW[l] = new double[in[l] * out[l]];
                 velB[l] = new double[out[l]];
@@ -112,12 +129,15 @@ final class BatchEngine implements Engine {
         int inputs = network.inputSize();
         indices = new int[capacity][inputs];
         values = new double[capacity][inputs];
+        this.inputs = new float[capacity][inputs];
         nnz = new int[capacity];
         pixelStart = new int[threads][inputs + 1];
         pixelFill = new int[threads][inputs + 1];
         pixelSample = new int[threads][capacity * inputs];
-        pixelValue = new double[threads][capacity * inputs];
-        rowBuffer = new double[threads][out[0]];
+        pixelValue = new float[threads][capacity * inputs];
+        rowBuffer = new float[threads][out[0]];
+        int widest = Arrays.stream(out).max().orElse(0);
+        rowsOfDoubles = new double[threads][3][widest];
         loop = new ParallelLoop(threads, workers, "sgd-worker");
     }
 
@@ -142,29 +162,35 @@ final class BatchEngine implements Engine {
         for (int s = stepCount * t / parts; s < stepCount * (t + 1) / parts; s++) {
             int dx = stepShifts == null ? 0 : stepShifts[2 * s];
             int dy = stepShifts == null ? 0 : stepShifts[2 * s + 1];
-            nnz[s] = data.copyNonZero(stepSamples[s], dx, dy, indices[s], values[s]);
+            int n = data.copyNonZero(stepSamples[s], dx, dy, indices[s], values[s]);
+            nnz[s] = n;
+            float[] x = inputs[s];
+            double[] v = values[s];
+            for (int k = 0; k < n; k++) {
+                x[k] = (float) v[k];
+            }
         }
     }
 
     /** Part {@code t} of the first layer's units, for every sample: {@code Z0[:, own] = X W0[:, own] (+ b0[own])}. */
     private void forwardFirstLayer(int t) {
-        Layer layer = network.layer(0);
+        Activation activation = network.layer(0).activation();
         int n = out[0];
         int lo = firstColumns[t];
         int width = firstColumns[t + 1] - lo;
-        double[] z0 = z[0];
-        double[] w = layer.weights().data;
+        float[] z0 = z[0];
+        float[] w = weights[0];
         for (int s = 0; s < stepCount; s++) {
             if (bias) {
-                System.arraycopy(layer.biases().data, lo, z0, s * n + lo, width);
+                System.arraycopy(biases[0], lo, z0, s * n + lo, width);
             } else {
-                Arrays.fill(z0, s * n + lo, s * n + lo + width, 0.0);
+                Arrays.fill(z0, s * n + lo, s * n + lo + width, 0f);
             }
         }
         for (int s = 0; s < stepCount; s++) {
             // z0[s, own] += x_s W0[:, own], over the sample's non-zero pixels
-            kernels.gemv(width, 0, nnz[s], indices[s], values[s], w, lo, n, z0, s * n + lo);
-            kernels.activate(layer.activation(), z0, a[0], s * n + lo, width);
+            kernels.gemv(width, 0, nnz[s], indices[s], inputs[s], w, lo, n, z0, s * n + lo);
+            activate(t, activation, z0, a[0], s * n + lo, width);
         }
     }
 
@@ -173,7 +199,7 @@ final class BatchEngine implements Engine {
         int pixels = in[0];
         int[] start = pixelStart[t];
         int[] sampleOf = pixelSample[t];
-        double[] valueOf = pixelValue[t];
+        float[] valueOf = pixelValue[t];
         Arrays.fill(start, 0);
         for (int s = 0; s < stepCount; s++) {
             int[] idx = indices[s];
@@ -188,7 +214,7 @@ final class BatchEngine implements Engine {
         System.arraycopy(start, 0, fill, 0, pixels);
         for (int s = 0; s < stepCount; s++) {
             int[] idx = indices[s];
-            double[] val = values[s];
+            float[] val = inputs[s];
             for (int k = 0; k < nnz[s]; k++) {
                 int at = fill[idx[k]]++;
                 sampleOf[at] = s;
@@ -208,45 +234,79 @@ final class BatchEngine implements Engine {
             return;
         }
         for (int l = 1; l < depth; l++) {
-            Layer layer = network.layer(l);
+            Activation activation = network.layer(l).activation();
             int n = out[l];
-            double[] zl = z[l];
-            double[] w = layer.weights().data;
+            float[] zl = z[l];
             for (int s = from; s < to; s++) {
                 if (bias) {
-                    System.arraycopy(layer.biases().data, 0, zl, s * n, n);
+                    System.arraycopy(biases[l], 0, zl, s * n, n);
                 } else {
-                    Arrays.fill(zl, s * n, (s + 1) * n, 0.0);
+                    Arrays.fill(zl, s * n, (s + 1) * n, 0f);
                 }
             }
             // Z_l[rows] += A_{l-1}[rows] W_l
-            kernels.gemmNN(rows, n, in[l], a[l - 1], from * in[l], in[l], w, 0, n, zl, from * n, n);
+            kernels.gemmNN(rows, n, in[l], a[l - 1], from * in[l], in[l], weights[l], 0, n, zl, from * n, n);
             for (int s = from; s < to; s++) {
-                kernels.activate(layer.activation(), zl, a[l], s * n, n);
+                activate(t, activation, zl, a[l], s * n, n);
             }
         }
         int last = depth - 1;
         int n = out[last];
         Activation outAct = network.layer(last).activation();
+        double[] zRow = rowsOfDoubles[t][0];
+        double[] aRow = rowsOfDoubles[t][1];
+        double[] dRow = rowsOfDoubles[t][2];
         for (int s = from; s < to; s++) {
             int label = data.label(stepSamples[s]);
-            stepOutcome.guess()[s] = Network.argmax(a[last], s * n, n);
-            stepOutcome.cost()[s] = cost.value(outAct, a[last], s * n, n, label);
-            cost.outputDelta(outAct, z[last], a[last], delta[last], s * n, n, label);
+            widen(z[last], s * n, zRow, n);
+            widen(a[last], s * n, aRow, n);
+            stepOutcome.guess()[s] = Network.argmax(aRow, 0, n);
+            stepOutcome.cost()[s] = cost.value(outAct, aRow, 0, n, label);
+            cost.outputDelta(outAct, zRow, aRow, dRow, 0, n, label);
+            narrow(dRow, delta[last], s * n, n);
         }
         for (int l = last; l >= 1; l--) {
             int m = in[l];
-            double[] g = delta[l - 1];
-            Arrays.fill(g, from * m, to * m, 0.0);
+            float[] g = delta[l - 1];
+            Arrays.fill(g, from * m, to * m, 0f);
             // G[rows] = Delta_l[rows] W_l^T
-            kernels.gemmNT(rows, m, out[l], delta[l], from * out[l], out[l], network.layer(l).weights().data, 0, out[l],
-                    g, from * m, m);
+            kernels.gemmNT(rows, m, out[l], delta[l], from * out[l], out[l], weights[l], 0, out[l], g, from * m, m);
             Activation act = network.layer(l - 1).activation();
             for (int s = from; s < to; s++) {
                 // delta_{l-1} = G .* f'(z_{l-1})
                 act.backward(z[l - 1], a[l - 1], g, g, s * m, m);
             }
         }
+    }
+
+    /** {@code a[off..off+n) = f(z[off..off+n))}, computed in double precision by part {@code t}. */
+    private void activate(int t, Activation activation, float[] z, float[] a, int off, int n) {
+        double[] zRow = rowsOfDoubles[t][0];
+        double[] aRow = rowsOfDoubles[t][1];
+        widen(z, off, zRow, n);
+        kernels.activate(activation, zRow, aRow, 0, n);
+        narrow(aRow, a, off, n);
+    }
+
+    /** {@code to[0..n) = from[off..off+n)}. */
+    private static void widen(float[] from, int off, double[] to, int n) {
+        for (int i = 0; i < n; i++) {
+            to[i] = from[off + i];
+        }
+    }
+
+    /** {@code to[off..off+n) = (float) from[0..n)}. */
+    private static void narrow(double[] from, float[] to, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            to[off + i] = (float) from[i];
+        }
+    }
+
+    /** The values of {@code doubles}, rounded to float. */
+    private static float[] toFloats(double[] doubles) {
+        float[] floats = new float[doubles.length];
+        narrow(doubles, floats, 0, doubles.length);
+        return floats;
     }
 
     /** Part {@code t} of every layer's weight rows: the batch gradient and the SGD step. */
@@ -262,19 +322,20 @@ final class BatchEngine implements Engine {
             if (l == 0) {
                 updateFirstLayer(t, n, w, v, gScale, decay);
             } else {
-                double[] gw = gradW[l];
-                Arrays.fill(gw, lo * n, hi * n, 0.0);
+                float[] gw = gradW[l];
+                Arrays.fill(gw, lo * n, hi * n, 0f);
                 // dW_l[lo:hi] = A_{l-1}[:, lo:hi]^T Delta_l
                 kernels.gemmTN(hi - lo, n, stepCount, a[l - 1], lo, in[l], delta[l], 0, n, gw, lo * n, n);
-                kernels.sgdUpdate((hi - lo) * n, w, lo * n, v, gw, lo * n, gScale, decay, momentum);
+                kernels.sgdUpdate((hi - lo) * n, w, weights[l], lo * n, v, gw, lo * n, gScale, decay, momentum);
             }
             if (bias && t == 0) {
-                double[] gb = gradB[l];
-                Arrays.fill(gb, 0.0);
+                float[] gb = gradB[l];
+                Arrays.fill(gb, 0f);
                 for (int s = 0; s < stepCount; s++) {
-                    kernels.axpy(n, 1.0, delta[l], s * n, gb, 0);
+                    kernels.axpy(n, 1f, delta[l], s * n, gb, 0);
                 }
-                kernels.sgdUpdate(n, network.layer(l).biases().data, 0, velB == null ? null : velB[l], gb, 0, gScale, 0, momentum);
+                kernels.sgdUpdate(n, network.layer(l).biases().data, biases[l], 0, velB == null ? null : velB[l], gb, 0, gScale, 0,
+                        momentum);
             }
         }
     }
@@ -289,17 +350,17 @@ final class BatchEngine implements Engine {
         int width = firstColumns[t + 1] - lo;
         groupByPixel(t);
         int[] start = pixelStart[t];
-        double[] row = rowBuffer[t];
+        float[] row = rowBuffer[t];
         // without momentum or decay, a pixel that is zero in the whole batch leaves its row as it is
         boolean skipEmpty = v == null && decay == 0;
         for (int p = 0; p < in[0]; p++) {
             if (skipEmpty && start[p] == start[p + 1]) {
                 continue;
             }
-            Arrays.fill(row, 0, width, 0.0);
+            Arrays.fill(row, 0, width, 0f);
             // dW0[p, own] = Σ_s x_sp delta_0[s, own]
             kernels.gemv(width, start[p], start[p + 1], pixelSample[t], pixelValue[t], delta[0], lo, n, row, 0);
-            kernels.sgdUpdate(width, w, p * n + lo, v, row, 0, gScale, decay, momentum);
+            kernels.sgdUpdate(width, w, weights[0], p * n + lo, v, row, 0, gScale, decay, momentum);
         }
     }
 

@@ -85,6 +85,34 @@ public interface Kernels {
      */
     void sgdUpdate(int n, double[] w, int wOff, double[] v, double[] g, int gOff, double gScale, double decay, double mu);
 
+    /** {@code y[yOff..yOff+n) += alpha * x[xOff..xOff+n)}, in single precision. */
+    void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+
+    /** {@link #gemmNT(int, int, int, double[], int, int, double[], int, int, double[], int, int) gemmNT} in single precision. */
+    void gemmNT(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                float[] c, int cOff, int cStride);
+
+    /** {@link #gemmNN(int, int, int, double[], int, int, double[], int, int, double[], int, int) gemmNN} in single precision. */
+    void gemmNN(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                float[] c, int cOff, int cStride);
+
+    /** {@link #gemmTN(int, int, int, double[], int, int, double[], int, int, double[], int, int) gemmTN} in single precision. */
+    void gemmTN(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                float[] c, int cOff, int cStride);
+
+    /** {@link #gemv(int, int, int, int[], double[], double[], int, int, double[], int) gemv} in single precision. */
+    void gemv(int n, int from, int to, int[] rows, float[] x, float[] w, int wOff, int stride, float[] y, int yOff);
+
+    /**
+     * {@link #sgdUpdate(int, double[], int, double[], double[], int, double, double, double) sgdUpdate} of
+     * double-precision weights from a single-precision gradient, which then also refreshes the weights'
+     * single-precision copy: {@code copy[wOff+i] = (float) w[wOff+i]}.
+     *
+     * @param copy the weights rounded to float, laid out like {@code w}, updated
+     */
+    void sgdUpdate(int n, double[] w, float[] copy, int wOff, double[] v, float[] g, int gOff, double gScale, double decay,
+                   double mu);
+
     /**
      * The fastest kernels this JVM supports, chosen once: the Vector API when its module is present
      * and the system property {@code mnist.kernels} is not {@code scalar}.

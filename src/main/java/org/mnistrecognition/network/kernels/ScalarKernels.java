@@ -107,4 +107,78 @@ public final class ScalarKernels implements Kernels {
             a[i] = 1.0 / (1.0 + Math.exp(-z[i]));
         }
     }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public void gemmNT(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                       float[] c, int cOff, int cStride) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += a[aOff + i * aStride + p] * b[bOff + j * bStride + p];
+                }
+                c[cOff + i * cStride + j] += s;
+            }
+        }
+    }
+
+    @Override
+    public void gemmNN(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                       float[] c, int cOff, int cStride) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                float aip = a[aOff + i * aStride + p];
+                if (aip != 0) {
+                    axpy(n, aip, b, bOff + p * bStride, c, cOff + i * cStride);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gemmTN(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                       float[] c, int cOff, int cStride) {
+        for (int p = 0; p < k; p++) {
+            for (int i = 0; i < m; i++) {
+                float api = a[aOff + p * aStride + i];
+                if (api != 0) {
+                    axpy(n, api, b, bOff + p * bStride, c, cOff + i * cStride);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gemv(int n, int from, int to, int[] rows, float[] x, float[] w, int wOff, int stride, float[] y, int yOff) {
+        for (int k = from; k < to; k++) {
+            int row = rows == null ? k : rows[k];
+            if (x[k] != 0) {
+                axpy(n, x[k], w, wOff + row * stride, y, yOff);
+            }
+        }
+    }
+
+    @Override
+    public void sgdUpdate(int n, double[] w, float[] copy, int wOff, double[] v, float[] g, int gOff, double gScale,
+                          double decay, double mu) {
+        for (int i = 0; i < n; i++) {
+            double wi = w[wOff + i];
+            if (v == null) {
+                wi = (1 - decay) * wi + gScale * g[gOff + i];
+            } else {
+                double vi = mu * v[wOff + i] + gScale * g[gOff + i] - decay * wi;
+                v[wOff + i] = vi;
+                wi += vi;
+            }
+            w[wOff + i] = wi;
+            copy[wOff + i] = (float) wi;
+        }
+    }
 }

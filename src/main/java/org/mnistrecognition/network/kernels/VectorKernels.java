@@ -495,6 +495,40 @@ public final class VectorKernels implements Kernels {
         s0.intoArray(y, y0);
     }
 
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        VectorFloatKernels.axpy(n, alpha, x, xOff, y, yOff);
+    }
+
+    @Override
+    public void gemmNT(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                       float[] c, int cOff, int cStride) {
+        VectorFloatKernels.gemmNT(m, n, k, a, aOff, aStride, b, bOff, bStride, c, cOff, cStride);
+    }
+
+    @Override
+    public void gemmNN(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                       float[] c, int cOff, int cStride) {
+        VectorFloatKernels.gemmNN(m, n, k, a, aOff, aStride, b, bOff, bStride, c, cOff, cStride);
+    }
+
+    @Override
+    public void gemmTN(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                       float[] c, int cOff, int cStride) {
+        VectorFloatKernels.gemmTN(m, n, k, a, aOff, aStride, b, bOff, bStride, c, cOff, cStride);
+    }
+
+    @Override
+    public void gemv(int n, int from, int to, int[] rows, float[] x, float[] w, int wOff, int stride, float[] y, int yOff) {
+        VectorFloatKernels.gemv(n, from, to, rows, x, w, wOff, stride, y, yOff);
+    }
+
+    @Override
+    public void sgdUpdate(int n, double[] w, float[] copy, int wOff, double[] v, float[] g, int gOff, double gScale,
+                          double decay, double mu) {
+        VectorFloatKernels.sgdUpdate(n, w, copy, wOff, v, g, gOff, gScale, decay, mu);
+    }
+
     /**
      * {@code a = 1 / (1 + e^-z)} with a vectorised e^x of our own (a degree-13 polynomial after
      * range reduction, within 2 ulp of {@code Math.exp}): built from add, multiply, fma and bit
