@@ -10,7 +10,7 @@ import org.mnistrecognition.network.Activation;
  */
 public interface Kernels {
 
-    /** A short name for reports: {@code vector (512-bit double x8)} or {@code scalar}. */
+    /** A short name for reports: {@code vector (512-bit, 8 doubles; 256-bit, 8 floats)} or {@code scalar}. */
     String name();
 
     /** {@code y[yOff..yOff+n) += alpha * x[xOff..xOff+n)}. */

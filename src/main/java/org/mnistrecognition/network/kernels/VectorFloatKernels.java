@@ -25,6 +25,11 @@ final class VectorFloatKernels {
     private VectorFloatKernels() {
     }
 
+    /** {@code 256-bit, 8 floats}: the vectors of these kernels. */
+    static String describe() {
+        return S.vectorBitSize() + "-bit, " + L + " floats";
+    }
+
     static void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         int i = 0;

@@ -24,7 +24,7 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public String name() {
-        return "vector (" + S.vectorBitSize() + "-bit, " + L + " doubles)";
+        return "vector (" + S.vectorBitSize() + "-bit, " + L + " doubles; " + VectorFloatKernels.describe() + ")";
     }
 
     @Override
