@@ -9,11 +9,12 @@ import org.mnistrecognition.network.Network;
 import org.mnistrecognition.network.kernels.Kernels;
 
 /**
- * Mini-batch SGD with optional momentum and weight decay, on several threads, in mixed precision:
- * the network's weights stay the double-precision master copy that every update changes, while
- * the passes over the batch (activations, deltas, gradients) run in single precision on a float
- * copy of the weights that each update refreshes, as PyTorch trains in float32. Floats halve the
- * bytes every kernel moves and double the lanes of each vector instruction. The first layer
+ * Mini-batch SGD with optional momentum and weight decay, on several threads, in single precision
+ * as PyTorch trains in float32: the engine trains a float copy of the network's weights (and float
+ * momentum velocities), and {@link #publish() publishes} them into the network's double matrices
+ * whenever the trainer reads the network. Floats halve the bytes every kernel moves and double
+ * the arithmetic of each vector instruction; the sigmoid and the cost run in double, a row at a
+ * time. The first layer
  * (784 inputs: most of the weights) is split between the threads by columns, so each core keeps
  * its half of W0 in its own cache for both the forward pass and the update; the other layers'
  * forward and backward passes are split by samples and their updates by weight rows. Every
@@ -31,7 +32,7 @@ final class BatchEngine implements Engine {
     private final int depth;
     private final int[] in;
     private final int[] out;
-    /** weights[l], biases[l]: the network's weights and biases rounded to float, laid out like the matrices ({@code in[l] × out[l]}, {@code out[l]}). */
+    /** weights[l], biases[l]: the weights and biases being trained, laid out like the network's matrices ({@code in[l] × out[l]}, {@code out[l]}). */
     private final float[][] weights;
     private final float[][] biases;
     /** z[l]: pre-activations of weight layer l, {@code capacity × out[l]} row-major, a row per sample. */
@@ -50,8 +51,8 @@ final class BatchEngine implements Engine {
      */
     private final double[][][] rowsOfDoubles;
     /** velW[l], velB[l]: momentum velocities shaped like the weights and biases; null without momentum. */
-    private final double[][] velW;
-    private final double[][] velB;
+    private final float[][] velW;
+    private final float[][] velB;
     /** Per sample: its non-zero input positions and their values ({@code capacity × inputSize}; as read, and as floats) and count. */
     private final int[][] indices;
     private final double[][] values;
@@ -98,8 +99,8 @@ final class BatchEngine implements Engine {
         delta = new float[depth][];
         gradW = new float[depth][];
         gradB = new float[depth][];
-        velW = momentum > 0 ? new double[depth][] : null;
-        velB = momentum > 0 ? new double[depth][] : null;
+        velW = momentum > 0 ? new float[depth][] : null;
+        velB = momentum > 0 ? new float[depth][] : null;
         int threads = Math.max(1, Math.min(config.threads(), capacity));
         rowSplit = new int[depth][];
         for (int l = 0; l < depth; l++) {
@@ -114,8 +115,8 @@ final class BatchEngine implements Engine {
             gradW[l] = new float[in[l] * out[l]];
             gradB[l] = new float[out[l]];
             if (velW != null) {
-                velW[l] = new double[in[l] * out[l]];
-                velB[l] = new double[out[l]];
+                velW[l] = new float[in[l] * out[l]];
+                velB[l] = new float[out[l]];
             }
             rowSplit[l] = new int[threads + 1];
             for (int t = 0; t <= threads; t++) {
@@ -311,22 +312,22 @@ final class BatchEngine implements Engine {
 
     /** Part {@code t} of every layer's weight rows: the batch gradient and the SGD step. */
     private void gradientAndUpdate(int t) {
-        double gScale = -stepRate / stepCount;
-        double decay = stepRate * weightDecay;
+        float gScale = (float) (-stepRate / stepCount);
+        float decay = (float) (stepRate * weightDecay);
+        float mu = (float) momentum;
         for (int l = 0; l < depth; l++) {
             int n = out[l];
             int lo = rowSplit[l][t];
             int hi = rowSplit[l][t + 1];
-            double[] w = network.layer(l).weights().data;
-            double[] v = velW == null ? null : velW[l];
+            float[] v = velW == null ? null : velW[l];
             if (l == 0) {
-                updateFirstLayer(t, n, w, v, gScale, decay);
+                updateFirstLayer(t, n, v, gScale, decay, mu);
             } else {
                 float[] gw = gradW[l];
                 Arrays.fill(gw, lo * n, hi * n, 0f);
                 // dW_l[lo:hi] = A_{l-1}[:, lo:hi]^T Delta_l
                 kernels.gemmTN(hi - lo, n, stepCount, a[l - 1], lo, in[l], delta[l], 0, n, gw, lo * n, n);
-                kernels.sgdUpdate((hi - lo) * n, w, weights[l], lo * n, v, gw, lo * n, gScale, decay, momentum);
+                kernels.sgdUpdate((hi - lo) * n, weights[l], lo * n, v, gw, lo * n, gScale, decay, mu);
             }
             if (bias && t == 0) {
                 float[] gb = gradB[l];
@@ -334,8 +335,7 @@ final class BatchEngine implements Engine {
                 for (int s = 0; s < stepCount; s++) {
                     kernels.axpy(n, 1f, delta[l], s * n, gb, 0);
                 }
-                kernels.sgdUpdate(n, network.layer(l).biases().data, biases[l], 0, velB == null ? null : velB[l], gb, 0, gScale, 0,
-                        momentum);
+                kernels.sgdUpdate(n, biases[l], 0, velB == null ? null : velB[l], gb, 0, gScale, 0f, mu);
             }
         }
     }
@@ -345,7 +345,7 @@ final class BatchEngine implements Engine {
      * {@code dW0[p, own] = Σ_s x_sp delta_0[s, own]} over the samples in which p is not zero, then
      * the SGD step of {@code W0[p, own]}, one row at a time.
      */
-    private void updateFirstLayer(int t, int n, double[] w, double[] v, double gScale, double decay) {
+    private void updateFirstLayer(int t, int n, float[] v, float gScale, float decay, float mu) {
         int lo = firstColumns[t];
         int width = firstColumns[t + 1] - lo;
         groupByPixel(t);
@@ -360,10 +360,19 @@ final class BatchEngine implements Engine {
             Arrays.fill(row, 0, width, 0f);
             // dW0[p, own] = Σ_s x_sp delta_0[s, own]
             kernels.gemv(width, start[p], start[p + 1], pixelSample[t], pixelValue[t], delta[0], lo, n, row, 0);
-            kernels.sgdUpdate(width, w, weights[0], p * n + lo, v, row, 0, gScale, decay, momentum);
+            kernels.sgdUpdate(width, weights[0], p * n + lo, v, row, 0, gScale, decay, mu);
         }
     }
 
+    @Override
+    public void publish() {
+        for (int l = 0; l < depth; l++) {
+            widen(weights[l], 0, network.layer(l).weights().data, weights[l].length);
+            widen(biases[l], 0, network.layer(l).biases().data, biases[l].length);
+        }
+    }
+
+    /** The velocities, as new double arrays (every float is exactly a double, so nothing is lost). */
     @Override
     public double[][] state() {
         if (velW == null) {
@@ -371,10 +380,20 @@ final class BatchEngine implements Engine {
         }
         double[][] state = new double[2 * depth][];
         for (int l = 0; l < depth; l++) {
-            state[2 * l] = velW[l];
-            state[2 * l + 1] = velB[l];
+            state[2 * l] = new double[velW[l].length];
+            widen(velW[l], 0, state[2 * l], velW[l].length);
+            state[2 * l + 1] = new double[velB[l].length];
+            widen(velB[l], 0, state[2 * l + 1], velB[l].length);
         }
         return state;
+    }
+
+    @Override
+    public void restore(double[][] saved) {
+        for (int l = 0; velW != null && l < depth; l++) {
+            narrow(saved[2 * l], velW[l], 0, velW[l].length);
+            narrow(saved[2 * l + 1], velB[l], 0, velB[l].length);
+        }
     }
 
     @Override

@@ -15,12 +15,29 @@ interface Engine extends AutoCloseable {
     void step(int[] samples, int[] shifts, int count, double learningRate, boolean apply, Outcome outcome);
 
     /**
-     * The optimiser's state beyond the weights, as live arrays to copy from and into: the momentum
-     * velocities {@code vW_1, vb_1, vW_2, vb_2, ...} shaped like each layer's weights
-     * ({@code inputs × outputs}) and biases ({@code outputs}); none without momentum.
+     * Writes the weights this engine trains into the network, for an engine that trains a copy of
+     * its own; the trainer calls it before it reads the network (for a snapshot, a validation, a
+     * checkpoint, the result). Nothing to do for an engine that trains the network itself.
+     */
+    default void publish() {
+    }
+
+    /**
+     * The optimiser's state beyond the weights, as it is now: the momentum velocities
+     * {@code vW_1, vb_1, vW_2, vb_2, ...} shaped like each layer's weights ({@code inputs × outputs})
+     * and biases ({@code outputs}); none without momentum. The arrays may be the engine's own: copy
+     * them to keep them.
      */
     default double[][] state() {
         return new double[0][];
+    }
+
+    /** Puts back a state that {@link #state()} gave, array for array (the caller checked the shapes). */
+    default void restore(double[][] saved) {
+        double[][] live = state();
+        for (int i = 0; i < live.length; i++) {
+            System.arraycopy(saved[i], 0, live[i], 0, live[i].length);
+        }
     }
 
     @Override

@@ -226,6 +226,7 @@ public final class Trainer {
                 }
                 long now = System.nanoTime();
                 if (now - lastProgressAt >= PROGRESS_NANOS || done == total || control.isPaused()) {
+                    engine.publish();
                     if (!network.isFinite()) {
                         status = TrainingResult.Status.DIVERGED;
                         break;
@@ -247,6 +248,7 @@ public final class Trainer {
                 if (done >= nextCheckpoint && done < total) {
                     long pauseStart = System.nanoTime();
                     activeNanos += pauseStart - segmentStart;
+                    engine.publish();
                     listener.checkpoint(new Checkpoint(done, validationAccuracy()));
                     nextCheckpoint += checkpointInterval;
                     segmentStart = System.nanoTime();
@@ -261,6 +263,7 @@ public final class Trainer {
                 }
             }
             activeNanos += System.nanoTime() - segmentStart;
+            engine.publish();
             if (status == TrainingResult.Status.DIVERGED) {
                 // back to the last weights that were all finite
                 network.copyFrom(lastGood);
@@ -293,12 +296,13 @@ public final class Trainer {
                 throw new IllegalArgumentException("the saved run's optimiser array " + i + " has "
                         + restoredOptimiser.get(i).length + " values, this network " + live[i].length);
             }
-            System.arraycopy(restoredOptimiser.get(i), 0, live[i], 0, live[i].length);
         }
+        engine.restore(restoredOptimiser.toArray(new double[0][]));
     }
 
     /** Saves the run as it is now (between steps) to the autosave file; a failure is told, not thrown. */
     private void save(Engine engine, long done, double seconds, TrainingListener listener) {
+        engine.publish();
         if (!network.isFinite()) {
             return;
         }

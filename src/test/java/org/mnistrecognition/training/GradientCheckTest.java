@@ -71,6 +71,7 @@ class GradientCheckTest {
                 ? new BatchEngine(stepped, config, data, Kernels.best(), 1)
                 : new SampleEngine(stepped, cost, data, Kernels.best(), 1, 1)) {
             engine.step(new int[] {0}, null, 1, 1.0, true, new Engine.Outcome(1));
+            engine.publish();
         }
 
         int checked = 0;

@@ -103,15 +103,8 @@ public interface Kernels {
     /** {@link #gemv(int, int, int, int[], double[], double[], int, int, double[], int) gemv} in single precision. */
     void gemv(int n, int from, int to, int[] rows, float[] x, float[] w, int wOff, int stride, float[] y, int yOff);
 
-    /**
-     * {@link #sgdUpdate(int, double[], int, double[], double[], int, double, double, double) sgdUpdate} of
-     * double-precision weights from a single-precision gradient, which then also refreshes the weights'
-     * single-precision copy: {@code copy[wOff+i] = (float) w[wOff+i]}.
-     *
-     * @param copy the weights rounded to float, laid out like {@code w}, updated
-     */
-    void sgdUpdate(int n, double[] w, float[] copy, int wOff, double[] v, float[] g, int gOff, double gScale, double decay,
-                   double mu);
+    /** {@link #sgdUpdate(int, double[], int, double[], double[], int, double, double, double) sgdUpdate} in single precision. */
+    void sgdUpdate(int n, float[] w, int wOff, float[] v, float[] g, int gOff, float gScale, float decay, float mu);
 
     /**
      * The fastest kernels this JVM supports, chosen once: the Vector API when its module is present

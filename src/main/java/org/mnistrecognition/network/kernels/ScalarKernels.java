@@ -166,19 +166,17 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void sgdUpdate(int n, double[] w, float[] copy, int wOff, double[] v, float[] g, int gOff, double gScale,
-                          double decay, double mu) {
-        for (int i = 0; i < n; i++) {
-            double wi = w[wOff + i];
-            if (v == null) {
-                wi = (1 - decay) * wi + gScale * g[gOff + i];
-            } else {
-                double vi = mu * v[wOff + i] + gScale * g[gOff + i] - decay * wi;
-                v[wOff + i] = vi;
-                wi += vi;
+    public void sgdUpdate(int n, float[] w, int wOff, float[] v, float[] g, int gOff, float gScale, float decay, float mu) {
+        if (v == null) {
+            for (int i = 0; i < n; i++) {
+                w[wOff + i] = (1 - decay) * w[wOff + i] + gScale * g[gOff + i];
             }
-            w[wOff + i] = wi;
-            copy[wOff + i] = (float) wi;
+        } else {
+            for (int i = 0; i < n; i++) {
+                float vi = mu * v[wOff + i] + gScale * g[gOff + i] - decay * w[wOff + i];
+                v[wOff + i] = vi;
+                w[wOff + i] += vi;
+            }
         }
     }
 }

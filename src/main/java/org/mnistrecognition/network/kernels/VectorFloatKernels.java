@@ -1,6 +1,5 @@
 package org.mnistrecognition.network.kernels;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -15,10 +14,6 @@ final class VectorFloatKernels {
     private static final VectorSpecies<Float> S = VectorSpecies.of(float.class,
             VectorShape.forBitSize(Math.min(256, FloatVector.SPECIES_PREFERRED.vectorBitSize())));
     private static final int L = S.length();
-    /** Doubles at the machine's preferred width, and floats with as many lanes, to convert between them. */
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> DF = VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
-    private static final int DL = D.length();
     /** Per thread, room for a transposed operand (grown on first use, then reused). */
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
@@ -450,46 +445,37 @@ final class VectorFloatKernels {
         s0.intoArray(y, y0);
     }
 
-    static void sgdUpdate(int n, double[] w, float[] copy, int wOff, double[] v, float[] g, int gOff, double gScale,
-                          double decay, double mu) {
-        DoubleVector vs = DoubleVector.broadcast(D, gScale);
-        DoubleVector keep = DoubleVector.broadcast(D, 1 - decay);
+    static void sgdUpdate(int n, float[] w, int wOff, float[] v, float[] g, int gOff, float gScale, float decay, float mu) {
+        FloatVector vs = FloatVector.broadcast(S, gScale);
+        FloatVector keep = FloatVector.broadcast(S, 1 - decay);
         int i = 0;
         if (v == null) {
-            for (int bound = n - DL; i <= bound; i += DL) {
-                DoubleVector vw = DoubleVector.fromArray(D, w, wOff + i);
-                DoubleVector vg = (DoubleVector) FloatVector.fromArray(DF, g, gOff + i).convertShape(VectorOperators.F2D, D, 0);
-                // w = (1 - decay) w + gScale g; copy = (float) w
-                vw = vg.fma(vs, vw.mul(keep));
-                vw.intoArray(w, wOff + i);
-                ((FloatVector) vw.convertShape(VectorOperators.D2F, DF, 0)).intoArray(copy, wOff + i);
+            for (int bound = n - L; i <= bound; i += L) {
+                FloatVector vw = FloatVector.fromArray(S, w, wOff + i);
+                FloatVector vg = FloatVector.fromArray(S, g, gOff + i);
+                // w = (1 - decay) w + gScale g
+                vg.fma(vs, vw.mul(keep)).intoArray(w, wOff + i);
+            }
+            for (; i < n; i++) {
+                w[wOff + i] = (1 - decay) * w[wOff + i] + gScale * g[gOff + i];
             }
         } else {
-            DoubleVector vmu = DoubleVector.broadcast(D, mu);
-            DoubleVector vdecay = DoubleVector.broadcast(D, -decay);
-            for (int bound = n - DL; i <= bound; i += DL) {
-                DoubleVector vw = DoubleVector.fromArray(D, w, wOff + i);
-                DoubleVector vg = (DoubleVector) FloatVector.fromArray(DF, g, gOff + i).convertShape(VectorOperators.F2D, D, 0);
-                DoubleVector vv = DoubleVector.fromArray(D, v, wOff + i);
-                // v = mu v + gScale g - decay w; w += v; copy = (float) w
+            FloatVector vmu = FloatVector.broadcast(S, mu);
+            FloatVector vdecay = FloatVector.broadcast(S, -decay);
+            for (int bound = n - L; i <= bound; i += L) {
+                FloatVector vw = FloatVector.fromArray(S, w, wOff + i);
+                FloatVector vg = FloatVector.fromArray(S, g, gOff + i);
+                FloatVector vv = FloatVector.fromArray(S, v, wOff + i);
+                // v = mu v + gScale g - decay w; w += v
                 vv = vw.fma(vdecay, vg.fma(vs, vv.mul(vmu)));
                 vv.intoArray(v, wOff + i);
-                vw = vw.add(vv);
-                vw.intoArray(w, wOff + i);
-                ((FloatVector) vw.convertShape(VectorOperators.D2F, DF, 0)).intoArray(copy, wOff + i);
+                vw.add(vv).intoArray(w, wOff + i);
             }
-        }
-        for (; i < n; i++) {
-            double wi = w[wOff + i];
-            if (v == null) {
-                wi = (1 - decay) * wi + gScale * g[gOff + i];
-            } else {
-                double vi = mu * v[wOff + i] + gScale * g[gOff + i] - decay * wi;
+            for (; i < n; i++) {
+                float vi = mu * v[wOff + i] + gScale * g[gOff + i] - decay * w[wOff + i];
                 v[wOff + i] = vi;
-                wi += vi;
+                w[wOff + i] += vi;
             }
-            w[wOff + i] = wi;
-            copy[wOff + i] = (float) wi;
         }
     }
 }

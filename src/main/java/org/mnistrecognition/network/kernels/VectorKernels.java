@@ -524,9 +524,8 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void sgdUpdate(int n, double[] w, float[] copy, int wOff, double[] v, float[] g, int gOff, double gScale,
-                          double decay, double mu) {
-        VectorFloatKernels.sgdUpdate(n, w, copy, wOff, v, g, gOff, gScale, decay, mu);
+    public void sgdUpdate(int n, float[] w, int wOff, float[] v, float[] g, int gOff, float gScale, float decay, float mu) {
+        VectorFloatKernels.sgdUpdate(n, w, wOff, v, g, gOff, gScale, decay, mu);
     }
 
     /**
