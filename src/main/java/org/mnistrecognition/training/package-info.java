@@ -6,7 +6,7 @@
  *
  * <p>Two engines do the arithmetic on the kernels of {@code network.kernels}: {@code SampleEngine}, the
  * original's one-sample-at-a-time SGD with back-propagation and update fused in one pass over each weight
- * row, and {@code BatchEngine}, mini-batches with momentum and weight decay, in mixed precision. Both split the work between
+ * row, and {@code BatchEngine}, mini-batches with momentum and weight decay, in single precision. Both split the work between
  * two threads so that each core keeps its share of the weights in its own cache. A run is reproducible:
  * the same configuration (seed and thread count included) gives the same weights, bit for bit, on JDK 17.
  *

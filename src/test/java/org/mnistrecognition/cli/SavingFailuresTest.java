@@ -78,8 +78,14 @@ class SavingFailuresTest {
         Path home = dir.resolve("home");
         Path model = dir.resolve("model.npz");
         Path log = dir.resolve("checkpoint.log");
-        // the model (64-40-10, about 24 kB) fits under 36 kB; its checkpoint, with the momentum's velocities, does not
-        Process p = CliProcess.start(limited(36, CliProcess.command(home, "train", "--preset", "best", "--layers", "64,40,10",
+        // the model (64-40-10) fits under the limit; its checkpoint, with the model and the momentum's two sets of
+        // velocities, about three times its size, does not
+        Path probe = dir.resolve("probe.npz");
+        Process first = CliProcess.start(CliProcess.command(home, "train", "--preset", "best", "--layers", "64,40,10",
+                "--iterations", "2000", "--data", dir.resolve("data").toString(), "--save", probe.toString()), log);
+        assertEquals(0, CliProcess.finish(first, log), CliProcess.read(log));
+        int limit = (int) (Files.size(probe) * 3 / 2 / 1024) + 1;
+        Process p = CliProcess.start(limited(limit, CliProcess.command(home, "train", "--preset", "best", "--layers", "64,40,10",
                 "--iterations", "20000", "--checkpoint-every", "2000", "--data", dir.resolve("data").toString(), "--save",
                 model.toString())), log);
         assertEquals(0, CliProcess.finish(p, log), CliProcess.read(log));
