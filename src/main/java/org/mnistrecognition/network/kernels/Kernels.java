@@ -27,28 +27,6 @@ public interface Kernels {
     double dotThenAxpy(int n, double[] w, int wOff, double[] d, int dOff, double alpha);
 
     /**
-     * A block of a matrix product with a transposed operand,
-     * {@code c[ci*cStride + cj] += Σ_p a[ai*aStride + p] b[bj*bStride + p]} for rows {@code i < m},
-     * columns {@code j < n} and {@code p < k}, all row-major with the given strides and offsets.
-     */
-    void gemmNT(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
-                double[] c, int cOff, int cStride);
-
-    /**
-     * A matrix product {@code C += A B}: {@code c[i*cStride + j] += Σ_p a[i*aStride + p] b[p*bStride + j]}
-     * for {@code i < m, j < n, p < k}, all row-major with the given offsets and strides.
-     */
-    void gemmNN(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
-                double[] c, int cOff, int cStride);
-
-    /**
-     * A matrix product with the first operand transposed, {@code C += A^T B}:
-     * {@code c[i*cStride + j] += Σ_p a[p*aStride + i] b[p*bStride + j]} for {@code i < m, j < n, p < k}.
-     */
-    void gemmTN(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
-                double[] c, int cOff, int cStride);
-
-    /**
      * A row vector times some rows of a matrix:
      * {@code y[yOff+j] += Σ_k x[k] w[wOff + row(k)*stride + j]} for {@code j < n} and {@code from <= k < to},
      * where {@code row(k) = rows[k]}, or {@code k} when {@code rows} is {@code null}.
@@ -73,6 +51,34 @@ public interface Kernels {
     /** {@code a[off..off+n) = 1 / (1 + exp(-z[off..off+n)))}. */
     void sigmoid(double[] z, double[] a, int off, int n);
 
+    /** {@code y[yOff..yOff+n) += alpha * x[xOff..xOff+n)}, in single precision. */
+    void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+
+    /**
+     * A matrix product with a transposed operand, in single precision (the mini-batch kernels below all are):
+     * {@code c[ci*cStride + cj] += Σ_p a[ai*aStride + p] b[bj*bStride + p]} for rows {@code i < m},
+     * columns {@code j < n} and {@code p < k}, all row-major with the given strides and offsets.
+     */
+    void gemmNT(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                float[] c, int cOff, int cStride);
+
+    /**
+     * A matrix product {@code C += A B}: {@code c[i*cStride + j] += Σ_p a[i*aStride + p] b[p*bStride + j]}
+     * for {@code i < m, j < n, p < k}, all row-major with the given offsets and strides.
+     */
+    void gemmNN(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                float[] c, int cOff, int cStride);
+
+    /**
+     * A matrix product with the first operand transposed, {@code C += A^T B}:
+     * {@code c[i*cStride + j] += Σ_p a[p*aStride + i] b[p*bStride + j]} for {@code i < m, j < n, p < k}.
+     */
+    void gemmTN(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                float[] c, int cOff, int cStride);
+
+    /** {@link #gemv(int, int, int, int[], double[], double[], int, int, double[], int) gemv} in single precision. */
+    void gemv(int n, int from, int to, int[] rows, float[] x, float[] w, int wOff, int stride, float[] y, int yOff);
+
     /**
      * One SGD step over {@code n} weights: without momentum ({@code v == null})
      * {@code w = (1 - decay) w + gScale g}; with it, {@code v = mu v + gScale g - decay w} then {@code w += v}.
@@ -83,27 +89,6 @@ public interface Kernels {
      * @param gScale {@code -learningRate / batchSize}
      * @param decay {@code learningRate * weightDecay}
      */
-    void sgdUpdate(int n, double[] w, int wOff, double[] v, double[] g, int gOff, double gScale, double decay, double mu);
-
-    /** {@code y[yOff..yOff+n) += alpha * x[xOff..xOff+n)}, in single precision. */
-    void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
-
-    /** {@link #gemmNT(int, int, int, double[], int, int, double[], int, int, double[], int, int) gemmNT} in single precision. */
-    void gemmNT(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
-                float[] c, int cOff, int cStride);
-
-    /** {@link #gemmNN(int, int, int, double[], int, int, double[], int, int, double[], int, int) gemmNN} in single precision. */
-    void gemmNN(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
-                float[] c, int cOff, int cStride);
-
-    /** {@link #gemmTN(int, int, int, double[], int, int, double[], int, int, double[], int, int) gemmTN} in single precision. */
-    void gemmTN(int m, int n, int k, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
-                float[] c, int cOff, int cStride);
-
-    /** {@link #gemv(int, int, int, int[], double[], double[], int, int, double[], int) gemv} in single precision. */
-    void gemv(int n, int from, int to, int[] rows, float[] x, float[] w, int wOff, int stride, float[] y, int yOff);
-
-    /** {@link #sgdUpdate(int, double[], int, double[], double[], int, double, double, double) sgdUpdate} in single precision. */
     void sgdUpdate(int n, float[] w, int wOff, float[] v, float[] g, int gOff, float gScale, float decay, float mu);
 
     /**

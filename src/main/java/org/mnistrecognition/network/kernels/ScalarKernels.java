@@ -41,57 +41,6 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void gemmNT(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
-                       double[] c, int cOff, int cStride) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                c[cOff + i * cStride + j] += dot(k, a, aOff + i * aStride, b, bOff + j * bStride);
-            }
-        }
-    }
-
-    @Override
-    public void gemmNN(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
-                       double[] c, int cOff, int cStride) {
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) {
-                double aip = a[aOff + i * aStride + p];
-                if (aip != 0) {
-                    axpy(n, aip, b, bOff + p * bStride, c, cOff + i * cStride);
-                }
-            }
-        }
-    }
-
-    @Override
-    public void gemmTN(int m, int n, int k, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
-                       double[] c, int cOff, int cStride) {
-        for (int p = 0; p < k; p++) {
-            for (int i = 0; i < m; i++) {
-                double api = a[aOff + p * aStride + i];
-                if (api != 0) {
-                    axpy(n, api, b, bOff + p * bStride, c, cOff + i * cStride);
-                }
-            }
-        }
-    }
-
-    @Override
-    public void sgdUpdate(int n, double[] w, int wOff, double[] v, double[] g, int gOff, double gScale, double decay, double mu) {
-        if (v == null) {
-            for (int i = 0; i < n; i++) {
-                w[wOff + i] = (1 - decay) * w[wOff + i] + gScale * g[gOff + i];
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                double vi = mu * v[wOff + i] + gScale * g[gOff + i] - decay * w[wOff + i];
-                v[wOff + i] = vi;
-                w[wOff + i] += vi;
-            }
-        }
-    }
-
-    @Override
     public void gemv(int n, int from, int to, int[] rows, double[] x, double[] w, int wOff, int stride, double[] y, int yOff) {
         for (int k = from; k < to; k++) {
             int row = rows == null ? k : rows[k];
