@@ -13,7 +13,7 @@ import org.mnistrecognition.training.ImageResults;
  * @param images the test images, in the order of {@code results}
  * @param results what the model made of each image
  * @param evaluation the confusion matrix of {@code results}
- * @param seconds how long the evaluation took
+ * @param seconds how long the evaluation took, NaN if a training run made it on its way
  */
 public record TestEvaluation(String modelName, Network network, DataSet images, ImageResults results, Evaluation evaluation,
                              double seconds) {

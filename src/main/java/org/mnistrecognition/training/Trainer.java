@@ -277,8 +277,10 @@ public final class Trainer {
         if (status == TrainingResult.Status.COMPLETED) {
             listener.checkpoint(new Checkpoint(done, validation));
         }
-        Evaluation test = Evaluator.evaluate(network, data.test());
-        return new TrainingResult(network, config, done, status, test, validation, secondsBefore + activeNanos / 1e9);
+        // each test image's three likeliest digits, which the app shows, and the accuracy from them
+        ImageResults testImages = data.test().isEmpty() ? null : Evaluator.evaluateImages(network, data.test(), (d, t) -> { });
+        Evaluation test = testImages != null ? testImages.evaluation() : Evaluator.evaluate(network, data.test());
+        return new TrainingResult(network, config, done, status, test, testImages, validation, secondsBefore + activeNanos / 1e9);
     }
 
     /** Puts a resumed run's optimiser state into the engine, which must have the same arrays. */

@@ -12,11 +12,12 @@ import org.mnistrecognition.network.Network;
  * @param iterations samples trained
  * @param status completed, cancelled or diverged
  * @param test accuracy on the test set (empty confusion if there is none)
+ * @param testImages what the network made of each test image, or null if there are none
  * @param validationAccuracy accuracy on the validation set, NaN if there is none
  * @param seconds training time, pauses and the final evaluation excluded
  */
 public record TrainingResult(Network network, TrainingConfig config, long iterations, Status status,
-                             Evaluation test, double validationAccuracy, double seconds) {
+                             Evaluation test, ImageResults testImages, double validationAccuracy, double seconds) {
 
     /** How a run ended. */
     public enum Status {

@@ -122,10 +122,17 @@ public final class TestEvaluationViewModel {
         autoPending = true;
         later.execute(() -> {
             autoPending = false;
-            if (!state.trainingProperty().get() && canEvaluate.get()) {
+            if (!state.trainingProperty().get() && canEvaluate.get() && !evaluated()) {
                 start(false);
             }
         });
+    }
+
+    /** Whether the evaluation shown is of the model and test set in use (as a run's own evaluation is). */
+    private boolean evaluated() {
+        TestEvaluation e = state.testEvaluationProperty().get();
+        MnistData data = state.dataProperty().get();
+        return e != null && e.network() == state.networkProperty().get() && data != null && e.images() == data.test();
     }
 
     private void start(boolean asked) {
@@ -207,8 +214,9 @@ public final class TestEvaluationViewModel {
         Evaluation ev = e.evaluation();
         evaluation.set(ev);
         accuracy.set(Texts.percent(ev.accuracy()));
-        summary.set(String.format(Locale.ROOT, "%s: %s right (%s of %s test images) · evaluated in %.2f s", e.modelName(),
-                percent2(ev.accuracy()), Texts.count(ev.correct()), Texts.count(ev.total()), e.seconds()));
+        summary.set(String.format(Locale.ROOT, "%s: %s right (%s of %s test images) · %s", e.modelName(),
+                percent2(ev.accuracy()), Texts.count(ev.correct()), Texts.count(ev.total()),
+                Double.isNaN(e.seconds()) ? "evaluated at the end of the run" : String.format(Locale.ROOT, "evaluated in %.2f s", e.seconds())));
         List<ClassRow> rows = new ArrayList<>();
         for (int d = 0; d < ev.classes(); d++) {
             rows.add(new ClassRow(d, ev.actual(d), ev.precision(d), ev.recall(d), ev.f1(d)));

@@ -28,6 +28,7 @@ import javafx.concurrent.Task;
 import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Feedback;
+import org.mnistrecognition.app.TestEvaluation;
 import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
@@ -357,10 +358,15 @@ public final class TrainingViewModel {
             finishedRun.set(new FinishedRun(res, curve.toCostCurve(), curve.totalIterations(), r.startedAt(), Instant.now(),
                     r.data().source()));
         }
+        String name = "trained: " + config.preset() + ", test " + Texts.percent(res.test().accuracy()) + " (unsaved)";
+        if (res.testImages() != null) {
+            // the trainer evaluated every test image already: the evaluation screens take that, not a second pass
+            state.testEvaluationProperty().set(new TestEvaluation(name, res.network(), r.data().test(), res.testImages(),
+                    res.test(), Double.NaN));
+        }
         state.networkProperty().set(res.network());
         String accuracy = res.test().total() > 0 ? res.test().accuracyLine("test") : "no test images";
-        state.modelNameProperty().set("trained: " + config.preset() + ", test " + Texts.percent(res.test().accuracy())
-                + " (unsaved)");
+        state.modelNameProperty().set(name);
         switch (res.status()) {
             case COMPLETED -> {
                 status.set("Finished: " + accuracy);

@@ -40,7 +40,7 @@ class RunsViewModelTest {
         confusion[1][1] = 9;
         confusion[1][2] = 1;
         TrainingResult result = new TrainingResult(network, config, 400, TrainingResult.Status.COMPLETED,
-                new Evaluation(confusion), 0.8, 0.5);
+                new Evaluation(confusion), null, 0.8, 0.5);
         CostCurve curve = new CostCurve(new long[] {100, 200, 300, 400}, new double[] {first, first / 2, first / 3, first / 4},
                 new long[] {200, 400}, new double[] {0.6, 0.8});
         Instant started = Instant.parse(start);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.network.Network;
 import org.mnistrecognition.training.Evaluation;
 import org.mnistrecognition.training.Evaluator;
+import org.mnistrecognition.training.ImageResults;
 import org.mnistrecognition.training.SyntheticData;
 
 /** The test evaluation screen's view model, on the test's thread: evaluations by hand and by themselves, cells. */
@@ -72,6 +74,25 @@ class TestEvaluationViewModelTest {
         state.networkProperty().set(trained);
         state.setTraining(false);
         assertSame(trained, state.testEvaluationProperty().get().network(), "the run's network is evaluated when it ends");
+    }
+
+    @Test
+    void aRunsOwnEvaluationIsShownWithoutASecondPass() throws Exception {
+        state.dataProperty().set(data);
+        state.networkProperty().set(Fakes.network(64, 1));
+        state.setTraining(true);
+        Network trained = Fakes.network(64, 6);
+        ImageResults fromTheRun = Evaluator.evaluateImages(trained, data.test(), (done, total) -> { });
+        TestEvaluation ofTheRun = new TestEvaluation("trained: best", trained, data.test(), fromTheRun, fromTheRun.evaluation(),
+                Double.NaN);
+        state.testEvaluationProperty().set(ofTheRun);
+        state.networkProperty().set(trained);
+        state.setTraining(false);
+        assertSame(ofTheRun, state.testEvaluationProperty().get(), "the run's evaluation stays; nothing evaluated it again");
+        assertTrue(model.summaryProperty().get().endsWith("evaluated at the end of the run"), model.summaryProperty().get());
+        model.evaluate();
+        assertNotSame(ofTheRun, state.testEvaluationProperty().get(), "asked, it evaluates again");
+        assertTrue(model.summaryProperty().get().contains("evaluated in "), model.summaryProperty().get());
     }
 
     @Test
