@@ -32,10 +32,10 @@ public final class LearningCurveChart extends Region {
 
     /**
      * The least time between two redraws while a run feeds the chart: a learning curve moves
-     * slowly, and each redraw rasterises some thousands of line segments (in software where there
-     * is no GPU), time taken from the training.
+     * slowly, and each redraw is rasterised (in software where there is no GPU) on the cores the
+     * run trains on. A run at full speed brings new points twice a second.
      */
-    private static final long REDRAW_MILLIS = 250;
+    private static final long REDRAW_MILLIS = 500;
 
     private final Canvas canvas = new Canvas();
     private final Throttle redraws = new Throttle(REDRAW_MILLIS, this::redraw);
