@@ -54,9 +54,12 @@ public final class TrainingViewModel {
     /**
      * The threads a run trains on: one fewer than the cores, since the window's own drawing needs
      * one (on two cores, a training thread that shares its core with the FX and render threads is
-     * often preempted in the middle of its part of a sample, which the other then waits for:
-     * 29,000 samples/s on one thread against 24,000 on two, measured here). The run's parts, and so
-     * its numbers, are the configuration's, the same as on the command line.
+     * often preempted in the middle of its part of a sample, which the other then waits for).
+     * Measured on two cores for 300,000 iterations of the seed preset, with the log and chart
+     * taken in twice a second: two threads lose a session's first run (29,000 samples/s against
+     * 39,500 on one), while the JIT compiler still works through the window's code, and win the
+     * later ones (44,000 against 40,500). The run's parts, and so its numbers, are the
+     * configuration's, the same as on the command line.
      */
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     /**
