@@ -471,6 +471,7 @@ public final class MainWindow {
 
     private void exitNow() {
         closing = true;
+        training().stopWarmUp();
         if (settingsFile != null) {
             try {
                 settingsFile.save(currentSettings());

@@ -88,6 +88,7 @@ public final class MainWindowViewModel {
             }
         }, dataPath, "Cannot load the data set", data -> {
             state.dataProperty().set(data);
+            training.warmUp();
             loadModel(modelPath, "bundled model", this::lookForInterruptedRuns);
         }, () -> loadModel(modelPath, "bundled model", this::lookForInterruptedRuns));
     }

@@ -15,7 +15,8 @@ import org.mnistrecognition.app.Throttle;
  * The learning curve on a canvas: the cost's moving average over its raw min–max band against
  * the iteration (left axis), the validation accuracy at checkpoints (right axis), and the
  * previous run in grey for comparison. Redrawn from the {@link LearningCurve}s' primitive
- * arrays, at most {@link LearningCurve#MAX_POINTS} points a series.
+ * arrays, at most {@link LearningCurve#MAX_POINTS} points a series, merged into one point per
+ * pixel column ({@link PlotColumns}) so that a redraw's cost depends on the chart's width only.
  */
 public final class LearningCurveChart extends Region {
     private static final double LEFT = 52;
@@ -31,10 +32,10 @@ public final class LearningCurveChart extends Region {
 
     /**
      * The least time between two redraws while a run feeds the chart: a learning curve moves
-     * slowly, and each redraw rasterises some thousands of line segments (in software where there
-     * is no GPU), time taken from the training.
+     * slowly, and each redraw is rasterised (in software where there is no GPU) on the cores the
+     * run trains on. A run at full speed brings new points twice a second.
      */
-    private static final long REDRAW_MILLIS = 250;
+    private static final long REDRAW_MILLIS = 500;
 
     private final Canvas canvas = new Canvas();
     private final Throttle redraws = new Throttle(REDRAW_MILLIS, this::redraw);
@@ -95,12 +96,13 @@ public final class LearningCurveChart extends Region {
         Frame f = new Frame(LEFT, TOP, pw, ph, xMax, yMax);
         axes(g, f);
         if (previous != null) {
-            averageLine(g, f, previous, PREVIOUS, 1.2);
+            averageLine(g, f, columns(f, previous), PREVIOUS, 1.2);
             accuracyLine(g, f, previous, PREVIOUS);
         }
         if (current != null) {
-            band(g, f, current);
-            averageLine(g, f, current, AVERAGE, 1.8);
+            PlotColumns columns = columns(f, current);
+            band(g, f, columns);
+            averageLine(g, f, columns, AVERAGE, 1.8);
             accuracyLine(g, f, current, ACCURACY);
         }
         legend(g, f);
@@ -119,6 +121,10 @@ public final class LearningCurveChart extends Region {
         double pa(double accuracy) {
             return y + h - h * accuracy;
         }
+    }
+
+    private static PlotColumns columns(Frame f, LearningCurve c) {
+        return PlotColumns.of(c, f.x(), f.w(), f.xMax());
     }
 
     private void axes(GraphicsContext g, Frame f) {
@@ -149,41 +155,50 @@ public final class LearningCurveChart extends Region {
         g.strokeRect(f.x() + 0.5, f.y() + 0.5, f.w(), f.h());
     }
 
-    /** The raw spread: one vertical stroke per pixel column from the lowest to the highest cost in it. */
-    private static void band(GraphicsContext g, Frame f, LearningCurve c) {
-        int n = c.points();
-        g.setStroke(BAND);
-        g.setLineWidth(1);
-        int i = 0;
-        while (i < n) {
-            int column = (int) f.px(c.x(i));
-            double low = c.low(i);
-            double high = c.high(i);
-            for (i++; i < n && (int) f.px(c.x(i)) == column; i++) {
-                low = Math.min(low, c.low(i));
-                high = Math.max(high, c.high(i));
+    /**
+     * The raw spread: in each pixel column, from the lowest to the highest cost in it (half a pixel
+     * more each way), filled as ONE shape, a closed outline around each run of adjacent columns,
+     * rather than a stroke per column: the software renderer's cost is per shape.
+     */
+    private static void band(GraphicsContext g, Frame f, PlotColumns p) {
+        int n = p.size();
+        g.setFill(BAND);
+        g.beginPath();
+        int start = 0;
+        while (start < n) {
+            int end = start + 1;
+            while (end < n && p.column(end) == p.column(end - 1) + 1) {
+                end++;
             }
-            g.strokeLine(column + 0.5, f.py(low), column + 0.5, f.py(high));
+            g.moveTo(p.column(start), f.py(p.high(start)) - 0.5);
+            for (int i = start; i < end; i++) {
+                double top = f.py(p.high(i)) - 0.5;
+                g.lineTo(p.column(i), top);
+                g.lineTo(p.column(i) + 1, top);
+            }
+            for (int i = end - 1; i >= start; i--) {
+                double bottom = f.py(p.low(i)) + 0.5;
+                g.lineTo(p.column(i) + 1, bottom);
+                g.lineTo(p.column(i), bottom);
+            }
+            g.closePath();
+            start = end;
         }
+        g.fill();
     }
 
-    /** The moving average, one point per pixel column (the last in it) whatever the number of points. */
-    private static void averageLine(GraphicsContext g, Frame f, LearningCurve c, Color colour, double width) {
-        int n = c.points();
+    /** The moving average through the middle of each pixel column that has points. */
+    private static void averageLine(GraphicsContext g, Frame f, PlotColumns p, Color colour, double width) {
+        int n = p.size();
         if (n == 0) {
             return;
         }
         g.setStroke(colour);
         g.setLineWidth(width);
         g.beginPath();
-        g.moveTo(f.px(c.x(0)), f.py(c.average(0)));
-        int lastColumn = (int) f.px(c.x(0));
+        g.moveTo(p.column(0) + 0.5, f.py(p.average(0)));
         for (int i = 1; i < n; i++) {
-            int column = (int) f.px(c.x(i));
-            if (column != lastColumn || i == n - 1) {
-                g.lineTo(f.px(c.x(i)), f.py(c.average(i)));
-                lastColumn = column;
-            }
+            g.lineTo(p.column(i) + 0.5, f.py(p.average(i)));
         }
         g.stroke();
     }

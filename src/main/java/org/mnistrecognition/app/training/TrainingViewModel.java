@@ -55,13 +55,22 @@ public final class TrainingViewModel {
     /**
      * The threads a run trains on: one fewer than the cores, since the window's own drawing needs
      * one (on two cores, a training thread that shares its core with the FX and render threads is
-     * often preempted in the middle of its part of a sample, which the other then waits for:
-     * 29,000 samples/s on one thread against 24,000 on two, measured here). The run's parts, and so
-     * its numbers, are the configuration's, the same as on the command line.
+     * often preempted in the middle of its part of a sample, which the other then waits for).
+     * Measured on two cores for 300,000 iterations of the seed preset, with the log and chart
+     * taken in twice a second: two threads lose a session's first run (29,000 samples/s against
+     * 39,500 on one), while the JIT compiler still works through the window's code, and win the
+     * later ones (44,000 against 40,500). The run's parts, and so its numbers, are the
+     * configuration's, the same as on the command line.
      */
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    /** The least time between two takes of the log's rows during a run at full speed. */
-    private static final long LOG_NANOS = 250_000_000L;
+    /**
+     * The least time between two takes of the log's rows (and so of the chart's points) during a
+     * run at full speed. Each take costs the table a layout and a repaint of the rows in view, and
+     * the chart a redraw, on the cores the run trains on: at two a second rather than four, the FX
+     * and render threads took about 13% of a core instead of 19% during a seed run, measured on
+     * two cores with the software renderer.
+     */
+    private static final long LOG_NANOS = 500_000_000L;
     /** Validation checkpoints per run. */
     private static final int CHECKPOINTS = 10;
 
@@ -90,6 +99,7 @@ public final class TrainingViewModel {
     private LearningCurve curve;
     private LearningCurve previousCurve;
     private Run run;
+    private WarmUp warmUp;
     private long lastSnapshotAt;
     private long lastSamplesAt;
     private Path checkpointFolder = UserFolders.standard().checkpoints();
@@ -189,7 +199,40 @@ public final class TrainingViewModel {
         launch(trainer, control, data, file);
     }
 
+    /**
+     * Starts, once, a short throw-away run of the form's configuration in the background on the
+     * data in use ({@link WarmUp}), so that the first real run starts with compiled code; starting
+     * or resuming a run stops it at once, and so does {@link #stopWarmUp()}. Does nothing while a
+     * run is going, or without data or valid settings.
+     */
+    public void warmUp() {
+        TrainingConfig config = form.configProperty().get();
+        MnistData data = state.dataProperty().get();
+        if (warmUp != null || running.get() || config == null || data == null) {
+            return;
+        }
+        try {
+            warmUp = new WarmUp(config, data, WORKERS);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        warmUp.start();
+    }
+
+    /** Stops the warm-up if one is going (it ends within one training step). */
+    public void stopWarmUp() {
+        if (warmUp != null) {
+            warmUp.stop();
+        }
+    }
+
+    /** The warm-up started, or null (tests). */
+    WarmUp warmUpInProgress() {
+        return warmUp;
+    }
+
     private void launch(Trainer trainer, RunControl control, MnistData data, Path checkpoint) {
+        stopWarmUp();
         TrainingConfig config = trainer.config();
         long total = config.totalIterations(data.training().size());
         long startAt = trainer.startsAt();

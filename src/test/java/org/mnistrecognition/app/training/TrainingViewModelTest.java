@@ -1,5 +1,6 @@
 package org.mnistrecognition.app.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Feedback;
+import org.mnistrecognition.network.Activation;
+import org.mnistrecognition.network.Architecture;
+import org.mnistrecognition.network.Initialisation;
+import org.mnistrecognition.network.Network;
 import org.mnistrecognition.report.LogTable;
 import org.mnistrecognition.training.SyntheticData;
 import org.mnistrecognition.training.TrainingResult;
@@ -120,6 +125,45 @@ class TrainingViewModelTest {
         });
         assertNotNull(model.previousCurve(), "the last run stays for comparison");
         waitUntil(() -> !model.runningProperty().get());
+    }
+
+    @Test
+    void aWarmUpLeavesTheModelAloneAndARunStartedDuringItTrainsTheSameWeights() throws Exception {
+        model.form().lengthProperty().set("2000");
+        Network inUse = Network.initialise(new Architecture(List.of(64, 16, 10), Activation.SIGMOID, Activation.SIGMOID, false),
+                Initialisation.ORIGINAL, 7);
+        state.networkProperty().set(inUse);
+        double[] weightsBefore = inUse.layer(0).weights().data.clone();
+        fx(() -> {
+            model.warmUp();
+            return null;
+        });
+        WarmUp warmUp = model.warmUpInProgress();
+        assertNotNull(warmUp, "a warm-up started");
+        assertSame(inUse, state.networkProperty().get());
+        assertFalse(model.runningProperty().get(), "a warm-up is no run");
+        fx(() -> {
+            model.start();
+            return null;
+        });
+        assertTrue(warmUp.awaitEnd(30_000), "starting a run stops the warm-up");
+        assertTrue(warmUp.trained() >= 0 && warmUp.trained() <= WarmUp.ITERATIONS);
+        waitUntil(() -> !model.runningProperty().get());
+        TrainingResult warmed = model.resultProperty().get();
+        assertArrayEquals(weightsBefore, inUse.layer(0).weights().data, "the model in use is not trained by the warm-up");
+
+        fx(() -> {
+            model.warmUp();
+            model.start();
+            return null;
+        });
+        assertSame(warmUp, model.warmUpInProgress(), "one warm-up a session");
+        waitUntil(() -> !model.runningProperty().get() && model.resultProperty().get() != warmed);
+        TrainingResult cold = model.resultProperty().get();
+        for (int l = 0; l < cold.network().depth(); l++) {
+            assertArrayEquals(cold.network().layer(l).weights().data, warmed.network().layer(l).weights().data,
+                    "layer " + (l + 1));
+        }
     }
 
     @Test
