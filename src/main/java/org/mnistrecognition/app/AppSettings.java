@@ -18,6 +18,6 @@ public record AppSettings(WindowPlacement window, double divider, TrainingSettin
 
     /** A first launch. */
     public static AppSettings defaults() {
-        return new AppSettings(null, 0.59, null, "FULL", false, true, "");
+        return new AppSettings(null, 0.6, null, "FULL", false, true, "");
     }
 }
