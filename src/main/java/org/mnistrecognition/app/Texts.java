@@ -29,6 +29,11 @@ public final class Texts {
         return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "–";
     }
 
+    /** {@code 98.96%}: two decimals, as a test set of 10,000 images allows; "–" for NaN. */
+    public static String percent2(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.2f%%", 100 * fraction) : "–";
+    }
+
     /**
      * A one-line description of what went wrong with {@code file}: the exception's own message
      * when it names the file (the core's messages do), else the file and the problem.

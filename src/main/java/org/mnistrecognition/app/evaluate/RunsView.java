@@ -1,6 +1,5 @@
 package org.mnistrecognition.app.evaluate;
 
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -96,8 +95,7 @@ public final class RunsView {
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         trainedColumn.setCellFactory(c -> Cells.formatted(v -> Texts.count(v)));
         timeColumn.setCellFactory(c -> Cells.formatted(Texts::duration));
-        accuracyColumn.setCellFactory(c -> Cells.formatted(v -> String.format(Locale.ROOT, "%.2f%%", 100 * v)
-                .replace("NaN%", "–")));
+        accuracyColumn.setCellFactory(c -> Cells.formatted(Texts::percent2));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
                 delete();

@@ -215,7 +215,7 @@ public final class TestEvaluationViewModel {
         evaluation.set(ev);
         accuracy.set(Texts.percent(ev.accuracy()));
         summary.set(String.format(Locale.ROOT, "%s: %s right (%s of %s test images) · %s", e.modelName(),
-                percent2(ev.accuracy()), Texts.count(ev.correct()), Texts.count(ev.total()),
+                Texts.percent2(ev.accuracy()), Texts.count(ev.correct()), Texts.count(ev.total()),
                 Double.isNaN(e.seconds()) ? "evaluated at the end of the run" : String.format(Locale.ROOT, "evaluated in %.2f s", e.seconds())));
         List<ClassRow> rows = new ArrayList<>();
         for (int d = 0; d < ev.classes(); d++) {
@@ -246,11 +246,6 @@ public final class TestEvaluationViewModel {
         String what = cell.actual() == cell.guess() ? cell.actual() + " read right" : cell.actual() + " read as " + cell.guess();
         return String.format(Locale.ROOT, "%s: %s image%s (%.1f%% of the %ds)", what, Texts.count(count),
                 count == 1 ? "" : "s", row == 0 ? 0 : 100.0 * count / row, cell.actual());
-    }
-
-    /** {@code 98.96%}: two decimals, as 10,000 images allow. */
-    static String percent2(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.2f%%", 100 * fraction) : "–";
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -9,6 +9,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.mnistrecognition.app.CanvasSizing;
+import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.app.Throttle;
 
 /**
@@ -229,7 +230,7 @@ public final class LearningCurveChart extends Region {
             double last = c.accuracy(n - 1);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(String.format(Locale.ROOT, "%.1f%%", 100 * last), f.px(c.checkpointX(n - 1)) - 4, f.pa(last) - 4);
+            g.fillText(Texts.percent(last), f.px(c.checkpointX(n - 1)) - 4, f.pa(last) - 4);
         }
     }
 
