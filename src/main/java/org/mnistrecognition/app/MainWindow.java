@@ -212,6 +212,7 @@ public final class MainWindow {
             }
         }
         window.getIcons().setAll(icons);
+        PictureExport.shareFolder(this::lastFolder, this::rememberFolder);
         place(window, settings.window());
         window.setMinWidth(900);
         window.setMinHeight(560);

@@ -2,6 +2,9 @@ package org.mnistrecognition.app;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ContextMenu;
@@ -21,9 +24,17 @@ import org.mnistrecognition.report.PngFile;
  */
 public final class PictureExport {
     private static final Jobs JOBS = Jobs.standard("save picture");
-    private static File lastFolder;
+    /** Where the save dialog opens, and how the folder chosen is remembered: the main window's last folder, kept in its settings. */
+    private static Supplier<Optional<File>> lastFolder = Optional::empty;
+    private static Consumer<Path> rememberFolder = folder -> { };
 
     private PictureExport() {
+    }
+
+    /** Opens the save dialog in the folder {@code last} gives, and tells {@code remember} the folder chosen (FX thread). */
+    static void shareFolder(Supplier<Optional<File>> last, Consumer<Path> remember) {
+        lastFolder = last;
+        rememberFolder = remember;
     }
 
     /** Gives {@code node} a context menu item "Save as PNG…" that saves it under a name like {@code name}. */
@@ -44,14 +55,12 @@ public final class PictureExport {
         chooser.setTitle("Save as PNG");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG pictures (*.png)", "*.png"));
         chooser.setInitialFileName(name + ".png");
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            chooser.setInitialDirectory(lastFolder);
-        }
+        lastFolder.get().ifPresent(chooser::setInitialDirectory);
         File file = chooser.showSaveDialog(owner);
         if (file == null) {
             return;
         }
-        lastFolder = file.getParentFile();
+        rememberFolder.accept(file.toPath().getParent());
         Path path = file.getName().contains(".") ? file.toPath() : file.toPath().resolveSibling(file.getName() + ".png");
         save(node, path, Dialogs.feedback(node));
     }
