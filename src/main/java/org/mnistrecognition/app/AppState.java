@@ -23,6 +23,7 @@ public final class AppState {
     private final ObjectProperty<Network> network = new SimpleObjectProperty<>(this, "network");
     private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "no model");
     private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper(this, "training");
+    private final ReadOnlyBooleanWrapper tuning = new ReadOnlyBooleanWrapper(this, "tuning");
     private final ObjectProperty<TestEvaluation> testEvaluation = new SimpleObjectProperty<>(this, "testEvaluation");
     private final ObjectProperty<DrawingBoard> board = new SimpleObjectProperty<>(this, "board");
 
@@ -66,6 +67,18 @@ public final class AppState {
 
     public void setTraining(boolean on) {
         training.set(on);
+    }
+
+    /**
+     * Whether the model in use is being fine-tuned in the background: until it ends, nothing else
+     * may replace the model (the tuned copy takes its place) or start a run.
+     */
+    public ReadOnlyBooleanProperty tuningProperty() {
+        return tuning.getReadOnlyProperty();
+    }
+
+    public void setTuning(boolean on) {
+        tuning.set(on);
     }
 
     /** The latest evaluation of a model on the test set (null before the first), shared by the evaluation screens. */

@@ -68,7 +68,7 @@ public final class MainWindowViewModel {
     public MainWindowViewModel(AppState state, TrainingViewModel training) {
         this.state = state;
         this.training = training;
-        canChangeModel = state.trainingProperty().not().and(busy.not());
+        canChangeModel = state.trainingProperty().not().and(state.tuningProperty().not()).and(busy.not());
         canSave = canChangeModel.and(hasModel);
         training.resultProperty().addListener((obs, old, result) -> trained(result));
     }

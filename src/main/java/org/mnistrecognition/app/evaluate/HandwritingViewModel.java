@@ -24,6 +24,7 @@ import org.mnistrecognition.app.Jobs;
 import org.mnistrecognition.app.WhileShown;
 import org.mnistrecognition.app.DrawingBoard;
 import org.mnistrecognition.app.Feedback;
+import org.mnistrecognition.app.TestEvaluation;
 import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
@@ -310,6 +311,7 @@ public final class HandwritingViewModel {
         tuneJob = job;
         tuneControl = control;
         tuning.set(true);
+        state.setTuning(true);
         tuneProgress.set(0);
         tuneText.set("Fine-tuning on your " + Texts.count(mine.size()) + " digits, each mixed with "
                 + FineTuning.MNIST_SHARE + " MNIST images…");
@@ -335,6 +337,11 @@ public final class HandwritingViewModel {
                 ModelMetadata metadata = r.training().metadata(data.source() + " + " + store.folder(), Instant.now());
                 taker.take(r.network(), metadata, "fine-tuned " + (name.contains(" (") ? name.substring(0, name.indexOf(" ("))
                         : name));
+                if (state.networkProperty().get() == r.network() && r.training().testImages() != null) {
+                    // the tuning run evaluated the test set already: the evaluation screens take that, not a second pass
+                    state.testEvaluationProperty().set(TestEvaluation.ofRun(state.modelNameProperty().get(), r.training(),
+                            data.test()));
+                }
             }
 
             @Override
@@ -364,6 +371,7 @@ public final class HandwritingViewModel {
         tuneJob = null;
         tuneControl = null;
         tuning.set(false);
+        state.setTuning(false);
         tuneProgress.set(0);
     }
 

@@ -125,7 +125,8 @@ public final class TrainingViewModel {
         this.state = state;
         this.ui = ui;
         rows.set(log.rows());
-        canStart = running.not().and(form.configProperty().isNotNull()).and(state.dataProperty().isNotNull());
+        canStart = running.not().and(state.tuningProperty().not()).and(form.configProperty().isNotNull())
+                .and(state.dataProperty().isNotNull());
         mistakesOnly.addListener((obs, was, on) -> rows.set(on ? log.mistakes() : log.rows()));
         speed.addListener((obs, old, s) -> {
             if (run != null) {
@@ -404,8 +405,7 @@ public final class TrainingViewModel {
         String name = "trained: " + config.preset() + ", test " + Texts.percent(res.test().accuracy()) + " (unsaved)";
         if (res.testImages() != null) {
             // the trainer evaluated every test image already: the evaluation screens take that, not a second pass
-            state.testEvaluationProperty().set(new TestEvaluation(name, res.network(), r.data().test(), res.testImages(),
-                    res.test(), Double.NaN));
+            state.testEvaluationProperty().set(TestEvaluation.ofRun(name, res, r.data().test()));
         }
         state.networkProperty().set(res.network());
         String accuracy = res.test().total() > 0 ? res.test().accuracyLine("test") : "no test images";

@@ -3,6 +3,7 @@ package org.mnistrecognition.app.evaluate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -121,6 +122,10 @@ class HandwritingViewModelTest {
         assertTrue(text.startsWith("Your digits: ") && text.contains(" right → 2/2 (100.0%), sure of the right digit ")
                 && text.contains("MNIST test set:"), text);
         assertFalse(model.tuningProperty().get());
+        assertFalse(state.tuningProperty().get(), "the model is free again");
+        assertSame(state.networkProperty().get(), state.testEvaluationProperty().get().network(),
+                "the tuning run's own test evaluation is shown, not made again");
+        assertTrue(Double.isNaN(state.testEvaluationProperty().get().seconds()));
         state.setTraining(true);
         assertFalse(model.canTuneProperty().get(), "not during a run");
     }

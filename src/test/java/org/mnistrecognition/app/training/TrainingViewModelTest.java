@@ -221,6 +221,15 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void noRunStartsWhileTheModelIsFineTuned() {
+        assertTrue(model.canStartProperty().get());
+        state.setTuning(true);
+        assertFalse(model.canStartProperty().get(), "the tuned copy would replace the run's network");
+        state.setTuning(false);
+        assertTrue(model.canStartProperty().get());
+    }
+
+    @Test
     void startNeedsDataAndValidSettings() throws Exception {
         model.form().learningRateProperty().set("-1");
         assertFalse(model.canStartProperty().get());
