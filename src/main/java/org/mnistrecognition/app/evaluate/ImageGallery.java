@@ -1,5 +1,6 @@
 package org.mnistrecognition.app.evaluate;
 
+import java.util.Arrays;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -34,8 +35,9 @@ public final class ImageGallery extends TileView {
     public ImageGallery() {
         getStyleClass().add("image-gallery");
         gallery.addListener((obs, old, now) -> {
-            if (old != null && now != null && old.images() == now.images() && old.order().length == now.order().length
-                    && old.order().length > 0) {
+            // the same images in the same order (a set read again) keep the selection and scroll; any other list starts afresh
+            if (old != null && now != null && old.images() == now.images() && old.order().length > 0
+                    && Arrays.equals(old.order(), now.order())) {
                 refresh();
             } else {
                 reset();
