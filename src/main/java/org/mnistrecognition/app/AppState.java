@@ -24,6 +24,7 @@ public final class AppState {
     private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "no model");
     private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper(this, "training");
     private final ReadOnlyBooleanWrapper tuning = new ReadOnlyBooleanWrapper(this, "tuning");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ObjectProperty<TestEvaluation> testEvaluation = new SimpleObjectProperty<>(this, "testEvaluation");
     private final ObjectProperty<DrawingBoard> board = new SimpleObjectProperty<>(this, "board");
 
@@ -79,6 +80,18 @@ public final class AppState {
 
     public void setTuning(boolean on) {
         tuning.set(on);
+    }
+
+    /**
+     * Whether a model, a data set or an interrupted run is being loaded (or a file written) in the
+     * background: a run started now would have its data or model replaced when that ends.
+     */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public void setLoading(boolean on) {
+        loading.set(on);
     }
 
     /** The latest evaluation of a model on the test set (null before the first), shared by the evaluation screens. */

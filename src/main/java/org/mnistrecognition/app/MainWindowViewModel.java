@@ -365,6 +365,7 @@ public final class MainWindowViewModel {
 
     private void showWork() {
         busy.set(!working.isEmpty());
+        state.setLoading(!working.isEmpty());
         busyText.set(working.isEmpty() ? "" : working.get(working.size() - 1));
         busyProgress.set(working.isEmpty() ? 0 : -1);
     }

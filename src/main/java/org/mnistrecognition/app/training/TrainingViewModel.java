@@ -125,8 +125,8 @@ public final class TrainingViewModel {
         this.state = state;
         this.ui = ui;
         rows.set(log.rows());
-        canStart = running.not().and(state.tuningProperty().not()).and(form.configProperty().isNotNull())
-                .and(state.dataProperty().isNotNull());
+        canStart = running.not().and(state.tuningProperty().not()).and(state.loadingProperty().not())
+                .and(form.configProperty().isNotNull()).and(state.dataProperty().isNotNull());
         mistakesOnly.addListener((obs, was, on) -> rows.set(on ? log.mistakes() : log.rows()));
         speed.addListener((obs, old, s) -> {
             if (run != null) {

@@ -221,11 +221,15 @@ class TrainingViewModelTest {
     }
 
     @Test
-    void noRunStartsWhileTheModelIsFineTuned() {
+    void noRunStartsWhileTheModelIsFineTunedOrSomethingLoads() {
         assertTrue(model.canStartProperty().get());
         state.setTuning(true);
         assertFalse(model.canStartProperty().get(), "the tuned copy would replace the run's network");
         state.setTuning(false);
+        assertTrue(model.canStartProperty().get());
+        state.setLoading(true);
+        assertFalse(model.canStartProperty().get(), "a data set or run loading would replace the run's data");
+        state.setLoading(false);
         assertTrue(model.canStartProperty().get());
     }
 
