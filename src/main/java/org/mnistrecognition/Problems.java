@@ -1,6 +1,7 @@
 package org.mnistrecognition;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
@@ -26,6 +27,9 @@ public final class Problems {
         }
         if (t instanceof AccessDeniedException f) {
             return f.getFile() + ": permission denied";
+        }
+        if (t instanceof FileAlreadyExistsException f && f.getReason() == null) {
+            return f.getFile() + ": already exists";
         }
         if (t instanceof FileSystemException f && f.getReason() != null) {
             return f.getFile() + ": " + f.getReason();

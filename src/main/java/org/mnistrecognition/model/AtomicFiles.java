@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.mnistrecognition.Problems;
 
 /**
  * Replaces a file all at once: the content goes to a temporary file in the same folder, is flushed
@@ -58,14 +59,15 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IOException("cannot write " + target + ": cannot create the folder " + dir + " (" + describe(e) + ")", e);
+            throw new IOException("cannot write " + target + ": cannot create the folder " + dir + " ("
+                    + Problems.describe(e) + ")", e);
         }
         Path temp;
         try {
             temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         } catch (IOException e) {
             throw new IOException("cannot write " + target + ": cannot create a temporary file in " + dir + " ("
-                    + describe(e) + ")", e);
+                    + Problems.describe(e) + ")", e);
         }
         boolean moved = false;
         try {
@@ -83,7 +85,7 @@ public final class AtomicFiles {
             }
             moved = true;
         } catch (IOException e) {
-            throw new IOException("cannot write " + target + ": " + describe(e), e);
+            throw new IOException("cannot write " + target + ": " + Problems.describe(e), e);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
@@ -96,7 +98,4 @@ public final class AtomicFiles {
         write(target, out -> out.write(bytes));
     }
 
-    private static String describe(IOException e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
 }

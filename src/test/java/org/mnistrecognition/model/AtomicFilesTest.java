@@ -85,4 +85,14 @@ class AtomicFilesTest {
         assertTrue(e.getMessage().startsWith("cannot write " + target + ": "), e.getMessage());
         assertEquals("x", Files.readString(notADir));
     }
+
+    @Test
+    void aFolderThatCannotBeMadeSaysWhy() throws Exception {
+        Path notADir = dir.resolve("plain-file");
+        Files.writeString(notADir, "x");
+        Path target = notADir.resolve("model.npz");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, new byte[] {1}));
+        assertEquals("cannot write " + target + ": cannot create the folder " + notADir + " (" + notADir
+                + ": already exists)", e.getMessage());
+    }
 }
