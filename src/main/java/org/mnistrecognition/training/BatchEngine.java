@@ -78,6 +78,8 @@ final class BatchEngine implements Engine {
     private int stepCount;
     private Outcome stepOutcome;
     private double stepRate;
+    /** Whether the weights trained since the last {@link #publish()} differ from the network's. */
+    private boolean unpublished;
 
     /** An engine whose parts (the configuration's threads) run on at most {@code workers} threads. */
     BatchEngine(Network network, TrainingConfig config, DataSet data, Kernels kernels, int workers) {
@@ -154,6 +156,7 @@ final class BatchEngine implements Engine {
         loop.run(this::forwardBackward);
         if (apply) {
             loop.run(this::gradientAndUpdate);
+            unpublished = true;
         }
     }
 
@@ -366,6 +369,10 @@ final class BatchEngine implements Engine {
 
     @Override
     public void publish() {
+        if (!unpublished) {
+            return;
+        }
+        unpublished = false;
         for (int l = 0; l < depth; l++) {
             widen(weights[l], 0, network.layer(l).weights().data, weights[l].length);
             widen(biases[l], 0, network.layer(l).biases().data, biases[l].length);

@@ -23,21 +23,19 @@ interface Engine extends AutoCloseable {
     }
 
     /**
-     * The optimiser's state beyond the weights, as it is now: the momentum velocities
-     * {@code vW_1, vb_1, vW_2, vb_2, ...} shaped like each layer's weights ({@code inputs × outputs})
-     * and biases ({@code outputs}); none without momentum. The arrays may be the engine's own: copy
-     * them to keep them.
+     * The optimiser's state beyond the weights, as it is now, in new arrays the caller may keep: the
+     * momentum velocities {@code vW_1, vb_1, vW_2, vb_2, ...} shaped like each layer's weights
+     * ({@code inputs × outputs}) and biases ({@code outputs}); none without momentum.
      */
     default double[][] state() {
         return new double[0][];
     }
 
-    /** Puts back a state that {@link #state()} gave, array for array (the caller checked the shapes). */
+    /**
+     * Puts back a state that {@link #state()} gave, array for array (the caller checked the shapes);
+     * nothing to do for an engine without one.
+     */
     default void restore(double[][] saved) {
-        double[][] live = state();
-        for (int i = 0; i < live.length; i++) {
-            System.arraycopy(saved[i], 0, live[i], 0, live[i].length);
-        }
     }
 
     @Override

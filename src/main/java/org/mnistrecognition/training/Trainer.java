@@ -3,7 +3,6 @@ package org.mnistrecognition.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -308,11 +307,8 @@ public final class Trainer {
         if (!network.isFinite()) {
             return;
         }
-        List<double[]> optimiser = new ArrayList<>();
-        for (double[] a : engine.state()) {
-            optimiser.add(a.clone());
-        }
-        RunState state = new RunState(config, network.copy(), optimiser, done, seconds, fingerprint,
+        // saved at once on this thread, so the network and the engine's fresh arrays need no copies
+        RunState state = new RunState(config, network, List.of(engine.state()), done, seconds, fingerprint,
                 Instant.now().toString(), ProcessHandle.current().pid());
         try {
             RunStateFile.save(autosave.file(), state);
