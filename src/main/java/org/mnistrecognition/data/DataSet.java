@@ -144,20 +144,41 @@ public final class DataSet {
      * @return how many were written (the rest of both arrays is left as it was)
      */
     public int copyNonZero(int i, int dx, int dy, int[] indices, double[] values) {
+        checkDst(values.length, pixelsPerImage());
+        int count = nonZeroPositions(i, dx, dy, indices);
+        int from = i * pixelsPerImage() - dy * cols - dx;
+        for (int k = 0; k < count; k++) {
+            values[k] = SCALE[pixels[from + indices[k]] & 0xFF];
+        }
+        return count;
+    }
+
+    /**
+     * {@link #copyNonZero(int, int, int, int[], double[])} with the values as floats (each the
+     * double value rounded), for single-precision training.
+     */
+    public int copyNonZero(int i, int dx, int dy, int[] indices, float[] values) {
+        checkDst(values.length, pixelsPerImage());
+        int count = nonZeroPositions(i, dx, dy, indices);
+        int from = i * pixelsPerImage() - dy * cols - dx;
+        for (int k = 0; k < count; k++) {
+            values[k] = (float) SCALE[pixels[from + indices[k]] & 0xFF];
+        }
+        return count;
+    }
+
+    /** Writes the moved positions of image {@code i}'s non-zero pixels into {@code indices}, ascending; returns how many. */
+    private int nonZeroPositions(int i, int dx, int dy, int[] indices) {
         int n = pixelsPerImage();
         checkDst(indices.length, n);
-        checkDst(values.length, n);
         int base = Objects.checkIndex(i, size()) * n;
         int count = 0;
         for (int r = Math.max(0, -dy); r < Math.min(rows, rows - dy); r++) {
             int src = base + r * cols;
             int dst = (r + dy) * cols + dx;
             for (int c = Math.max(0, -dx); c < Math.min(cols, cols - dx); c++) {
-                int v = pixels[src + c] & 0xFF;
-                if (v != 0) {
-                    indices[count] = dst + c;
-                    values[count] = SCALE[v];
-                    count++;
+                if (pixels[src + c] != 0) {
+                    indices[count++] = dst + c;
                 }
             }
         }

@@ -53,9 +53,8 @@ final class BatchEngine implements Engine {
     /** velW[l], velB[l]: momentum velocities shaped like the weights and biases; null without momentum. */
     private final float[][] velW;
     private final float[][] velB;
-    /** Per sample: its non-zero input positions and their values ({@code capacity × inputSize}; as read, and as floats) and count. */
+    /** Per sample: its non-zero input positions and their values ({@code capacity × inputSize}) and count. */
     private final int[][] indices;
-    private final double[][] values;
     private final float[][] inputs;
     private final int[] nnz;
     /** The split of each layer's weight rows between the threads: rows [rowSplit[l][t], rowSplit[l][t+1]). */
@@ -131,7 +130,6 @@ final class BatchEngine implements Engine {
         }
         int inputs = network.inputSize();
         indices = new int[capacity][inputs];
-        values = new double[capacity][inputs];
         this.inputs = new float[capacity][inputs];
         nnz = new int[capacity];
         pixelStart = new int[threads][inputs + 1];
@@ -166,13 +164,7 @@ final class BatchEngine implements Engine {
         for (int s = stepCount * t / parts; s < stepCount * (t + 1) / parts; s++) {
             int dx = stepShifts == null ? 0 : stepShifts[2 * s];
             int dy = stepShifts == null ? 0 : stepShifts[2 * s + 1];
-            int n = data.copyNonZero(stepSamples[s], dx, dy, indices[s], values[s]);
-            nnz[s] = n;
-            float[] x = inputs[s];
-            double[] v = values[s];
-            for (int k = 0; k < n; k++) {
-                x[k] = (float) v[k];
-            }
+            nnz[s] = data.copyNonZero(stepSamples[s], dx, dy, indices[s], inputs[s]);
         }
     }
 

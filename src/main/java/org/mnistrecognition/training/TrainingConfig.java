@@ -120,7 +120,10 @@ public record TrainingConfig(String preset, Architecture architecture, Initialis
         return 8 * parameters * 8 + batchMemory();
     }
 
-    /** The mini-batch engine's buffers: each sample's sparse input and every layer's z, a and delta. */
+    /**
+     * The mini-batch engine's buffers, all single precision: each sample's sparse input (a position
+     * and a value per pixel, and the same again grouped by pixel) and every layer's z, a and delta.
+     */
     private long batchMemory() {
         if (plainSgd()) {
             return 0;
@@ -129,7 +132,7 @@ public record TrainingConfig(String preset, Architecture architecture, Initialis
         for (int l = 1; l < architecture.sizes().size(); l++) {
             units += architecture.sizes().get(l);
         }
-        return (long) batchSize * (12L * architecture.inputSize() + 24L * units);
+        return (long) batchSize * (16L * architecture.inputSize() + 12L * units);
     }
 
     /** The number of samples this run trains on, for a training set of {@code trainingSize} images. */

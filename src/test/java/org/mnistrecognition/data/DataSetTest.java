@@ -61,6 +61,18 @@ class DataSetTest {
     }
 
     @Test
+    void floatValuesAreTheDoublesRoundedAtTheSamePositions() {
+        int[] indices = new int[6];
+        float[] values = new float[6];
+        int n = sample().copyNonZero(0, 1, 0, indices, values);
+        assertArrayEquals(new int[] {2, 4}, java.util.Arrays.copyOf(indices, n));
+        assertArrayEquals(new float[] {1f, (float) 0.2}, java.util.Arrays.copyOf(values, n), 0f);
+        n = sample().copyNonZero(0, 0, -1, indices, values);
+        assertArrayEquals(new int[] {0, 2}, java.util.Arrays.copyOf(indices, n));
+        assertArrayEquals(new float[] {(float) 0.2, (float) (1 / 255.0)}, java.util.Arrays.copyOf(values, n), 0f);
+    }
+
+    @Test
     void sliceCopiesImagesAndLabels() {
         DataSet d = sample();
         DataSet s = d.slice(1, 2, "second");
