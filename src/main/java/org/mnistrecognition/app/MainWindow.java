@@ -390,8 +390,8 @@ public final class MainWindow {
         return chooser;
     }
 
-    private static Optional<File> modelsFolder(boolean create) {
-        Path folder = UserFolders.standard().models();
+    private Optional<File> modelsFolder(boolean create) {
+        Path folder = state.folders().models();
         if (create) {
             try {
                 Files.createDirectories(folder);

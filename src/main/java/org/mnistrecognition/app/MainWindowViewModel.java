@@ -22,7 +22,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
-import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.training.TrainingViewModel;
 import org.mnistrecognition.data.DataSetLoader;
 import org.mnistrecognition.data.MnistData;
@@ -58,7 +57,7 @@ public final class MainWindowViewModel {
     private Feedback feedback = Feedback.NONE;
     private Network savable;
     private ModelMetadata savableMetadata;
-    private Path checkpoints = UserFolders.standard().checkpoints();
+    private Path checkpoints;
     private final ReadOnlyObjectWrapper<InterruptedRuns.Found> interrupted = new ReadOnlyObjectWrapper<>(this, "interrupted");
 
     /**
@@ -67,6 +66,7 @@ public final class MainWindowViewModel {
      */
     public MainWindowViewModel(AppState state, TrainingViewModel training) {
         this.state = state;
+        this.checkpoints = state.folders().checkpoints();
         this.training = training;
         canChangeModel = state.trainingProperty().not().and(state.tuningProperty().not()).and(busy.not());
         canSave = canChangeModel.and(hasModel);

@@ -25,7 +25,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
-import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Feedback;
 import org.mnistrecognition.app.TestEvaluation;
@@ -102,7 +101,7 @@ public final class TrainingViewModel {
     private WarmUp warmUp;
     private long lastSnapshotAt;
     private long lastSamplesAt;
-    private Path checkpointFolder = UserFolders.standard().checkpoints();
+    private Path checkpointFolder;
     private Duration checkpointInterval = Autosave.DEFAULT_INTERVAL;
     private final ReadOnlyObjectWrapper<LocalTime> lastSaved = new ReadOnlyObjectWrapper<>(this, "lastSaved");
 
@@ -123,6 +122,7 @@ public final class TrainingViewModel {
     /** A view model whose runs report through {@code ui} (tests). */
     TrainingViewModel(AppState state, Executor ui) {
         this.state = state;
+        this.checkpointFolder = state.folders().checkpoints();
         this.ui = ui;
         rows.set(log.rows());
         canStart = running.not().and(state.tuningProperty().not()).and(state.loadingProperty().not())
