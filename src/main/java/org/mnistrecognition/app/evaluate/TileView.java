@@ -97,12 +97,15 @@ abstract class TileView extends Region {
         this.onOpen = open == null ? position -> { } : open;
     }
 
-    /** Call when the tiles changed: lays out and redraws, keeping the scroll position where it can. */
+    /**
+     * Call when the tiles changed: lays them out in the current size and redraws, keeping the
+     * scroll position where it can (no layout request: the view's own size has not changed, and a
+     * layout pass would redraw everything a second time).
+     */
     void refresh() {
         if (selected.get() >= count()) {
             selected.set(-1);
         }
-        requestLayout();
         layoutTiles();
         redraw();
     }

@@ -19,8 +19,12 @@ public final class WeightGrid extends TileView {
     private final IntegerProperty zoom = new SimpleIntegerProperty(this, "zoom", 0);
     private String placeholder = "";
     /** The size and pictures the fitted tile width was found for, and that width. */
-    private String fitFor = "";
+    /** What {@link #fitWidth} was worked out for: the view's size and the pictures' count and size. */
+    private FitFor fitFor;
     private int fitWidth;
+
+    private record FitFor(double width, double height, int units, int cols, int rows) {
+    }
 
     public WeightGrid() {
         getStyleClass().add("weight-grid");
@@ -62,7 +66,7 @@ public final class WeightGrid extends TileView {
         if (zoom.get() > 0) {
             return w.cols() * zoom.get();
         }
-        String key = getWidth() + "x" + getHeight() + ":" + w.units() + ":" + w.cols() + "x" + w.rows();
+        FitFor key = new FitFor(getWidth(), getHeight(), w.units(), w.cols(), w.rows());
         if (!key.equals(fitFor)) {
             fitFor = key;
             fitWidth = fit(w);
