@@ -3,13 +3,9 @@ package org.mnistrecognition.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -117,13 +113,7 @@ public final class MainWindowViewModel {
     /** "seed, 784-200-200-10: 30,016 of 100,000 iterations (30.0%) trained on data/mnist, saved 2026-11-25 12:57". */
     public static String describe(InterruptedRuns.Found found) {
         RunStateFile.Summary s = found.summary();
-        String saved;
-        try {
-            saved = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-                    .format(Instant.parse(s.savedAt()).atZone(ZoneId.systemDefault()));
-        } catch (DateTimeException e) {
-            saved = s.savedAt();
-        }
+        String saved = Texts.dateTime(s.savedAt());
         return s.config().preset() + ", " + s.config().architecture().describe() + ": " + Texts.count(s.iterations()) + " of "
                 + Texts.count(s.totalIterations()) + " iterations (" + Texts.percent((double) s.iterations() / s.totalIterations())
                 + ") trained on " + s.data().source() + ", saved " + saved;

@@ -1,11 +1,17 @@
 package org.mnistrecognition.app;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.mnistrecognition.Problems;
 
 /** Wording shared by the screens: counts, durations and problems as a person reads them. */
 public final class Texts {
+    private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
     private Texts() {
     }
 
@@ -27,6 +33,29 @@ public final class Texts {
     /** {@code 92.7%}, or "–" for NaN. */
     public static String percent(double fraction) {
         return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "–";
+    }
+
+    /**
+     * A network's probability: {@code 97.1%}, {@code <0.1%}, {@code >99.9%}, never rounded to a
+     * certainty either way; "–" for NaN.
+     */
+    public static String probability(double p) {
+        if (!Double.isFinite(p)) {
+            return "–";
+        }
+        if (p >= 0.9995) {
+            return ">99.9%";
+        }
+        return p < 0.0005 ? "<0.1%" : String.format(Locale.ROOT, "%.1f%%", 100 * p);
+    }
+
+    /** An ISO-8601 instant in local time, {@code 2026-11-25 14:03}; the text as it is if it is not one. */
+    public static String dateTime(String instant) {
+        try {
+            return LOCAL_MINUTE.format(Instant.parse(instant).atZone(ZoneId.systemDefault()));
+        } catch (DateTimeException e) {
+            return instant;
+        }
     }
 
     /** {@code 98.96%}: two decimals, as a test set of 10,000 images allows; "–" for NaN. */

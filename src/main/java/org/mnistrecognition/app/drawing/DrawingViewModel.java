@@ -2,7 +2,6 @@ package org.mnistrecognition.app.drawing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
@@ -22,6 +21,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.DrawingBoard;
+import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.network.Network;
@@ -324,7 +324,7 @@ public final class DrawingViewModel implements DrawingBoard {
 
     /** "87.5% sure", never rounded up to a certainty the network does not have. */
     private static String sureness(double confidence) {
-        return confidence >= 0.9995 ? "over 99.9% sure" : String.format(Locale.ROOT, "%.1f%% sure", 100 * confidence);
+        return Texts.probability(confidence).replace(">", "over ") + " sure";
     }
 
     private static boolean finite(double[] values) {

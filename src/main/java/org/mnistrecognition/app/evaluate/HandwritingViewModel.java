@@ -331,8 +331,8 @@ public final class HandwritingViewModel {
                 tuned();
                 tuneText.set(String.format(Locale.ROOT, "Your digits: %s right → %s, sure of the right digit %s → %s on "
                         + "average. MNIST test set: %s → %s. The tuned model is now in use (unsaved).",
-                        fraction(r.personalBefore()), fraction(r.personalAfter()), ImageGallery.percent(r.sureBefore()),
-                        ImageGallery.percent(r.sureAfter()), Texts.percent2(r.testBefore().accuracy()),
+                        fraction(r.personalBefore()), fraction(r.personalAfter()), Texts.probability(r.sureBefore()),
+                        Texts.probability(r.sureAfter()), Texts.percent2(r.testBefore().accuracy()),
                         Texts.percent2(r.testAfter().accuracy())));
                 ModelMetadata metadata = r.training().metadata(data.source() + " + " + store.folder(), Instant.now());
                 taker.take(r.network(), metadata, "fine-tuned " + (name.contains(" (") ? name.substring(0, name.indexOf(" ("))

@@ -1,7 +1,6 @@
 package org.mnistrecognition.app.evaluate;
 
 import java.util.Arrays;
-import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
@@ -10,6 +9,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.training.ImageResults;
 
@@ -132,18 +132,8 @@ public final class ImageGallery extends TileView {
         g.setFont(SMALL);
         for (int k = 0; k < r.ranks(); k++) {
             g.setFill(k == 0 ? TEXT : FAINT);
-            g.fillText(r.top(image, k) + "  " + percent(r.probability(image, k)), textX, y + 20 + 13 * k);
+            g.fillText(r.top(image, k) + "  " + Texts.probability(r.probability(image, k)), textX, y + 20 + 13 * k);
         }
     }
 
-    /** {@code 97.1%}, {@code <0.1%}, {@code >99.9%}: never rounded to a certainty either way. */
-    static String percent(double p) {
-        if (!Double.isFinite(p)) {
-            return "–";
-        }
-        if (p >= 0.9995) {
-            return ">99.9%";
-        }
-        return p < 0.0005 ? "<0.1%" : String.format(Locale.ROOT, "%.1f%%", 100 * p);
-    }
 }

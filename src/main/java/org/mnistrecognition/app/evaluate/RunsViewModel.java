@@ -1,10 +1,6 @@
 package org.mnistrecognition.app.evaluate;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +76,6 @@ public final class RunsViewModel {
     public static final int MAX_LINES = 8;
     /** The samples after which a moving average counts for the chart's scale (its first values are a few samples'). */
     static final long SETTLED = 500;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final RunHistory history;
     private final Jobs jobs;
@@ -286,11 +281,7 @@ public final class RunsViewModel {
 
     /** When a run started, in local time: {@code 2025-05-01 14:03}. */
     public static String started(RunRecord run) {
-        try {
-            return SHOWN.format(Instant.parse(run.startedAt()).atZone(ZoneId.systemDefault()));
-        } catch (DateTimeParseException e) {
-            return run.startedAt();
-        }
+        return Texts.dateTime(run.startedAt());
     }
 
     /** Every run of the history, newest first. */

@@ -244,8 +244,8 @@ public final class TestEvaluationViewModel {
         int count = e.confusion()[cell.actual()][cell.guess()];
         int row = e.actual(cell.actual());
         String what = cell.actual() == cell.guess() ? cell.actual() + " read right" : cell.actual() + " read as " + cell.guess();
-        return String.format(Locale.ROOT, "%s: %s image%s (%.1f%% of the %ds)", what, Texts.count(count),
-                count == 1 ? "" : "s", row == 0 ? 0 : 100.0 * count / row, cell.actual());
+        return String.format(Locale.ROOT, "%s: %s image%s (%s of the %ds)", what, Texts.count(count),
+                count == 1 ? "" : "s", Texts.percent(row == 0 ? 0 : (double) count / row), cell.actual());
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

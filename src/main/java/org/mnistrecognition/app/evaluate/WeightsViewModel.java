@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.mnistrecognition.Problems;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Jobs;
 import org.mnistrecognition.app.WhileShown;
@@ -96,7 +97,7 @@ public final class WeightsViewModel {
 
             @Override
             public void failed(Throwable problem) {
-                message.set("Cannot draw the weights: " + problem.getMessage());
+                message.set("Cannot draw the weights: " + Problems.describe(problem));
                 next();
             }
         });
