@@ -13,7 +13,6 @@ import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
@@ -126,10 +125,6 @@ public final class MainWindow {
         handwritingController.viewModel().modelChangeAllowedProperty().bind(viewModel.canChangeModelProperty());
         evaluateTest.disableProperty().bind(testController.viewModel().canEvaluateProperty().not());
         fineTune.disableProperty().bind(handwritingController.viewModel().canTuneProperty().not());
-        Node chart = tabs.getTabs().get(0).getContent().lookup("#chart");
-        if (chart != null) {
-            PictureExport.install(chart, "learning-curve");
-        }
     }
 
     /** Asks whether to resume the interrupted run found at start: Resume, Discard or Later. */

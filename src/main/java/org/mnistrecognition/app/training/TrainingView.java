@@ -28,6 +28,7 @@ import org.controlsfx.validation.ValidationSupport;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Cells;
 import org.mnistrecognition.app.Dialogs;
+import org.mnistrecognition.app.PictureExport;
 import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.app.Throttle;
 import org.mnistrecognition.network.Activation;
@@ -94,6 +95,7 @@ public final class TrainingView {
         bindRun();
         bindLog();
         viewModel.curveVersionProperty().addListener(x -> chart.show(viewModel.curve(), viewModel.previousCurve()));
+        PictureExport.install(chart, "learning-curve");
     }
 
     private void bindForm() {
