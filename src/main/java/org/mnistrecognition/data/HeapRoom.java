@@ -20,15 +20,24 @@ public final class HeapRoom {
      * @param what what the bytes hold, for the message, e.g. {@code "the images"}
      */
     public static void require(Path file, String what, long bytes) throws DataFormatException {
-        if (bytes <= free()) {
-            return;
-        }
-        System.gc();
-        long free = free();
+        long free = room(bytes);
         if (bytes > free) {
             throw new DataFormatException(file, what + " need " + megabytes(bytes) + " of memory, more than the "
                     + megabytes(free) + " Java has free (give it more with -Xmx, e.g. -Xmx4g)");
         }
+    }
+
+    /**
+     * The bytes the heap can still grow to hold, measured again after a garbage collection if
+     * {@code bytes} seem not to fit (the garbage of a data set just read would otherwise count).
+     */
+    public static long room(long bytes) {
+        long free = free();
+        if (bytes <= free) {
+            return free;
+        }
+        System.gc();
+        return free();
     }
 
     /** The bytes the heap can still grow to hold. */

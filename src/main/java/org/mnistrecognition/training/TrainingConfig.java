@@ -1,6 +1,7 @@
 package org.mnistrecognition.training;
 
 import java.util.Locale;
+import org.mnistrecognition.data.HeapRoom;
 import org.mnistrecognition.network.Architecture;
 import org.mnistrecognition.network.Cost;
 import org.mnistrecognition.network.Initialisation;
@@ -97,8 +98,7 @@ public record TrainingConfig(String preset, Architecture architecture, Initialis
                     "the batch size %,d is larger than the training set (%,d images)", batchSize, trainingImages));
         }
         long need = memoryNeeded();
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long free = HeapRoom.room(need);
         if (need > free) {
             long batchPart = batchMemory();
             throw new SettingException(batchPart > need / 2 ? Setting.BATCH_SIZE : Setting.LAYERS, String.format(Locale.ROOT,
