@@ -1,11 +1,11 @@
 package org.mnistrecognition.model;
 
 import static org.mnistrecognition.model.StrictJson.array;
-import static org.mnistrecognition.model.StrictJson.asInteger;
 import static org.mnistrecognition.model.StrictJson.asString;
 import static org.mnistrecognition.model.StrictJson.bool;
 import static org.mnistrecognition.model.StrictJson.integer;
 import static org.mnistrecognition.model.StrictJson.number;
+import static org.mnistrecognition.model.StrictJson.positiveInts;
 import static org.mnistrecognition.model.StrictJson.string;
 
 import com.google.gson.JsonArray;
@@ -167,14 +167,7 @@ public record ModelMetadata(int formatVersion, List<Integer> layers, List<String
             throw new IllegalArgumentException("unsupported format_version " + version + " (this program reads "
                     + FORMAT_VERSION + ")");
         }
-        List<Integer> layers = new ArrayList<>();
-        for (JsonElement e : array(o, "layers")) {
-            long size = asInteger(e, "layers");
-            if (size <= 0 || size > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("'layers' holds " + size + ", sizes must be positive");
-            }
-            layers.add((int) size);
-        }
+        List<Integer> layers = positiveInts(o, "layers");
         List<String> activations = new ArrayList<>();
         for (JsonElement e : array(o, "activations")) {
             activations.add(asString(e, "activations"));

@@ -12,6 +12,8 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reading the JSON entries of the program's files: strict JSON, one object, and typed fields whose
@@ -76,6 +78,28 @@ public final class StrictJson {
             return absent;
         }
         return asInteger(e, key);
+    }
+
+    /** The required whole number at {@code key}, which must fit an int. */
+    public static int intValue(JsonObject o, String key) {
+        long v = integer(o, key, true, 0);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("'" + key + "' holds " + v + ", too large");
+        }
+        return (int) v;
+    }
+
+    /** The array of positive ints at {@code key} (layer sizes). */
+    public static List<Integer> positiveInts(JsonObject o, String key) {
+        List<Integer> values = new ArrayList<>();
+        for (JsonElement e : array(o, key)) {
+            long v = asInteger(e, key);
+            if (v <= 0 || v > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("'" + key + "' holds " + v + ", sizes must be positive");
+            }
+            values.add((int) v);
+        }
+        return values;
     }
 
     /** {@code e} as a whole number that fits a long. */

@@ -1,7 +1,6 @@
 package org.mnistrecognition.training;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -266,29 +265,16 @@ public final class RunStateFile {
 
     /** The configuration {@link #json} wrote; its own checks apply. */
     static TrainingConfig config(JsonObject o) {
-        List<Integer> sizes = new ArrayList<>();
-        for (JsonElement e : StrictJson.array(o, "layers")) {
-            long size = StrictJson.asInteger(e, "layers");
-            if (size <= 0 || size > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("'layers' holds " + size + ", sizes must be positive");
-            }
-            sizes.add((int) size);
-        }
-        Architecture arch = new Architecture(sizes, Activation.parse(StrictJson.string(o, "hidden", true)),
-                Activation.parse(StrictJson.string(o, "output", true)), StrictJson.bool(o, "bias"));
-        long batch = StrictJson.integer(o, "batch_size", true, 0);
-        long shift = StrictJson.integer(o, "max_shift", true, 0);
-        long threads = StrictJson.integer(o, "threads", true, 0);
-        if (batch > Integer.MAX_VALUE || shift > Integer.MAX_VALUE || threads > Integer.MAX_VALUE
-                || batch < Integer.MIN_VALUE || shift < Integer.MIN_VALUE || threads < Integer.MIN_VALUE) {
-            throw new IllegalArgumentException("'batch_size', 'max_shift' and 'threads' must be small whole numbers");
-        }
+        Architecture arch = new Architecture(StrictJson.positiveInts(o, "layers"),
+                Activation.parse(StrictJson.string(o, "hidden", true)), Activation.parse(StrictJson.string(o, "output", true)),
+                StrictJson.bool(o, "bias"));
         return new TrainingConfig(StrictJson.string(o, "preset", false), arch,
                 Initialisation.parse(StrictJson.string(o, "initialisation", true)), Cost.parse(StrictJson.string(o, "cost", true)),
-                StrictJson.requiredNumber(o, "learning_rate"), (int) batch, StrictJson.requiredNumber(o, "momentum"),
+                StrictJson.requiredNumber(o, "learning_rate"), StrictJson.intValue(o, "batch_size"),
+                StrictJson.requiredNumber(o, "momentum"),
                 StrictJson.requiredNumber(o, "weight_decay"), Schedule.parse(StrictJson.string(o, "schedule", true)),
                 StrictJson.integer(o, "iterations", true, 0), StrictJson.requiredNumber(o, "epochs"),
                 StrictJson.integer(o, "seed", true, 0), StrictJson.bool(o, "shuffle"), StrictJson.bool(o, "original_step_order"),
-                (int) shift, (int) threads);
+                StrictJson.intValue(o, "max_shift"), StrictJson.intValue(o, "threads"));
     }
 }
