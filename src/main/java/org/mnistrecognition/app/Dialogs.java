@@ -1,11 +1,14 @@
 package org.mnistrecognition.app;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -96,5 +99,27 @@ public final class Dialogs {
 
     private static Window window(Node anchor) {
         return anchor.getScene() == null ? null : anchor.getScene().getWindow();
+    }
+
+    /**
+     * Asks where to save a file: a save dialog titled {@code title} showing {@code filter}'s files,
+     * opening in {@code folder} if there is one, with {@code name} filled in. A name typed without
+     * an extension gets the filter's first one.
+     *
+     * @return the file chosen, or empty if the dialog was cancelled
+     */
+    public static Optional<Path> saveFile(Window owner, String title, FileChooser.ExtensionFilter filter, String name,
+                                          Optional<File> folder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(filter);
+        chooser.setInitialFileName(name);
+        folder.ifPresent(chooser::setInitialDirectory);
+        File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return Optional.empty();
+        }
+        String extension = filter.getExtensions().get(0).replace("*", "");
+        return Optional.of(file.getName().contains(".") ? file.toPath() : file.toPath().resolveSibling(file.getName() + extension));
     }
 }

@@ -266,7 +266,7 @@ public final class MainWindow {
 
     @FXML
     private void openModel() {
-        FileChooser chooser = modelChooser("Open model", false);
+        FileChooser chooser = modelChooser("Open model");
         File file = chooser.showOpenDialog(stage);
         if (file != null) {
             rememberFolder(file.toPath().getParent());
@@ -280,15 +280,11 @@ public final class MainWindow {
     }
 
     private Optional<Path> chooseSaveFile() {
-        FileChooser chooser = modelChooser("Save model", true);
-        chooser.setInitialFileName("model.npz");
-        File file = chooser.showSaveDialog(stage);
-        if (file == null) {
-            return Optional.empty();
-        }
-        Path path = file.getName().contains(".") ? file.toPath() : file.toPath().resolveSibling(file.getName() + ".npz");
-        rememberFolder(path.getParent());
-        return Optional.of(path);
+        // in the last folder used, else in the user's models folder, made for it: never in the installation's folder
+        Optional<Path> path = Dialogs.saveFile(stage, "Save model", MODEL_FILES, "model.npz",
+                lastFolder().or(() -> modelsFolder(true)));
+        path.ifPresent(p -> rememberFolder(p.getParent()));
+        return path;
     }
 
     @FXML
@@ -359,29 +355,20 @@ public final class MainWindow {
     }
 
     private Optional<Path> chooseCsv(String title, String name) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(CSV_FILES);
-        chooser.setInitialFileName(name);
-        lastFolder().ifPresent(chooser::setInitialDirectory);
-        File file = chooser.showSaveDialog(stage);
-        if (file == null) {
-            return Optional.empty();
-        }
-        Path path = file.getName().contains(".") ? file.toPath() : file.toPath().resolveSibling(file.getName() + ".csv");
-        rememberFolder(path.getParent());
-        return Optional.of(path);
+        Optional<Path> path = Dialogs.saveFile(stage, title, CSV_FILES, name, lastFolder());
+        path.ifPresent(p -> rememberFolder(p.getParent()));
+        return path;
     }
 
     /**
-     * A chooser of model files, in the last folder used, else in the user's models folder
-     * ({@link UserFolders#models()}), which saving creates: never in the installation's folder.
+     * A chooser of model files to open, in the last folder used, else in the user's models folder
+     * ({@link UserFolders#models()}) if it exists: never in the installation's folder.
      */
-    private FileChooser modelChooser(String title, boolean saving) {
+    private FileChooser modelChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(MODEL_FILES);
-        lastFolder().or(() -> modelsFolder(saving)).ifPresent(chooser::setInitialDirectory);
+        lastFolder().or(() -> modelsFolder(false)).ifPresent(chooser::setInitialDirectory);
         return chooser;
     }
 

@@ -24,6 +24,7 @@ import org.mnistrecognition.report.PngFile;
  */
 public final class PictureExport {
     private static final Jobs JOBS = Jobs.standard("save picture");
+    private static final FileChooser.ExtensionFilter PNG_FILES = new FileChooser.ExtensionFilter("PNG pictures (*.png)", "*.png");
     /** Where the save dialog opens, and how the folder chosen is remembered: the main window's last folder, kept in its settings. */
     private static Supplier<Optional<File>> lastFolder = Optional::empty;
     private static Consumer<Path> rememberFolder = folder -> { };
@@ -51,18 +52,10 @@ public final class PictureExport {
     /** Asks where to save a picture of {@code node}, then saves it. */
     public static void ask(Node node, String name) {
         Window owner = node.getScene() == null ? null : node.getScene().getWindow();
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save as PNG");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG pictures (*.png)", "*.png"));
-        chooser.setInitialFileName(name + ".png");
-        lastFolder.get().ifPresent(chooser::setInitialDirectory);
-        File file = chooser.showSaveDialog(owner);
-        if (file == null) {
-            return;
-        }
-        rememberFolder.accept(file.toPath().getParent());
-        Path path = file.getName().contains(".") ? file.toPath() : file.toPath().resolveSibling(file.getName() + ".png");
-        save(node, path, Dialogs.feedback(node));
+        Dialogs.saveFile(owner, "Save as PNG", PNG_FILES, name + ".png", lastFolder.get()).ifPresent(path -> {
+            rememberFolder.accept(path.getParent());
+            save(node, path, Dialogs.feedback(node));
+        });
     }
 
     /** Photographs {@code node} now and writes the picture to {@code file} in the background. */
