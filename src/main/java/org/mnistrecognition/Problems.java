@@ -38,6 +38,22 @@ public final class Problems {
         return message == null || message.isBlank() ? t.getClass().getSimpleName() : message.replace('\n', ' ');
     }
 
+    /**
+     * {@link #describe} without the file a file-system failure names, for a message that names the
+     * file itself: {@code permission denied}, not {@code /x/y.npz: permission denied}.
+     */
+    public static String reason(Throwable e) {
+        String line = describe(e);
+        Throwable t = e;
+        while (t.getCause() != null && saysNothingOfItsOwn(t)) {
+            t = t.getCause();
+        }
+        if (t instanceof FileSystemException f && f.getFile() != null && line.startsWith(f.getFile() + ": ")) {
+            return line.substring(f.getFile().length() + 2);
+        }
+        return line;
+    }
+
     /** No message, or only its cause's {@code toString()} (what {@code new Exception(cause)} gets). */
     private static boolean saysNothingOfItsOwn(Throwable t) {
         String message = t.getMessage();

@@ -24,6 +24,13 @@ class ProblemsTest {
     }
 
     @Test
+    void theReasonAloneLeavesTheFileToTheMessageThatNamesIt() {
+        assertEquals("permission denied", Problems.reason(new IOException(new AccessDeniedException("/root/m.npz"))));
+        assertEquals("no such file", Problems.reason(new NoSuchFileException("digits/7.png")));
+        assertEquals("model.npz: truncated", Problems.reason(new IOException("model.npz: truncated")));
+    }
+
+    @Test
     void outOfMemoryAndEmptyMessagesStayReadable() {
         assertEquals("out of memory (give Java more with -Xmx)", Problems.describe(new OutOfMemoryError("Java heap space")));
         assertEquals("IllegalStateException", Problems.describe(new IllegalStateException()));

@@ -62,7 +62,7 @@ public final class NpzReader implements Closeable {
             if (!file.toFile().isFile()) {
                 throw new DataFormatException(file, file.toFile().exists() ? "not a file" : "no such file", e);
             }
-            throw new DataFormatException(file, "cannot be read: " + Problems.describe(e), e);
+            throw new DataFormatException(file, "cannot be read: " + Problems.reason(e), e);
         }
     }
 
