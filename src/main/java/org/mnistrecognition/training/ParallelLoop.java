@@ -53,11 +53,6 @@ final class ParallelLoop implements AutoCloseable {
         }
     }
 
-    /** A loop with as many parts as threads. */
-    ParallelLoop(int threads, String name) {
-        this(Math.max(1, threads), threads, name);
-    }
-
     int parts() {
         return parts;
     }

@@ -36,7 +36,7 @@ class ParallelLoopTest {
 
     @Test
     void aFailingPartReachesTheCallerAndTheLoopGoesOn() {
-        try (ParallelLoop loop = new ParallelLoop(2, "test-loop")) {
+        try (ParallelLoop loop = new ParallelLoop(2, 2, "test-loop")) {
             for (int i = 0; i < 100; i++) {
                 IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.run(p -> {
                     if (p == 1) {
@@ -54,7 +54,7 @@ class ParallelLoopTest {
 
     @Test
     void closingEndsTheHelpers() throws Exception {
-        ParallelLoop loop = new ParallelLoop(2, "closing-loop");
+        ParallelLoop loop = new ParallelLoop(2, 2, "closing-loop");
         loop.run(p -> { });
         assertTrue(helpersAlive("closing-loop"));
         loop.close();
