@@ -52,10 +52,22 @@ final class IterationLog {
 
     /** Appends a batch of samples (the next iterations), dropping the oldest rows beyond the cap, and tells the lists. */
     void append(int[] samples, byte[] actuals, byte[] guesses, float[] costs, int from, int to) {
-        int n = to - from;
-        if (n <= 0) {
+        if (to <= from) {
             return;
         }
+        // the rows dropped and the rows added reach each list's listeners as ONE change
+        all.openChange();
+        wrong.openChange();
+        try {
+            appendRows(samples, actuals, guesses, costs, from, to);
+        } finally {
+            wrong.closeChange();
+            all.closeChange();
+        }
+    }
+
+    private void appendRows(int[] samples, byte[] actuals, byte[] guesses, float[] costs, int from, int to) {
+        int n = to - from;
         if (n > maxRows) {
             // a batch longer than the log: every row kept goes, and so do the batch's first ones
             if (size > 0) {
@@ -241,6 +253,15 @@ final class IterationLog {
         @Override
         public int size() {
             return mistakesOnly ? mistakeCount : IterationLog.this.size;
+        }
+
+        /** Starts a change that the adds and removes until {@link #closeChange} make together. */
+        void openChange() {
+            beginChange();
+        }
+
+        void closeChange() {
+            endChange();
         }
 
         void added(int from, int to) {

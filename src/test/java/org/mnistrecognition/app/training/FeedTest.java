@@ -159,6 +159,22 @@ class FeedTest {
         assertEquals(3000 / 7 + 1, log.allMistakes(), "every mistake of the run is counted, shown or not");
     }
 
+    @Test
+    void aCappedLogTellsEachBatchAsOneChange() {
+        IterationLog log = new IterationLog(0, 100);
+        int[] changes = new int[1];
+        log.rows().addListener((javafx.collections.ListChangeListener<LogRow>) c -> changes[0]++);
+        int n = 150;
+        int[] sample = new int[n];
+        byte[] actual = new byte[n];
+        byte[] guess = new byte[n];
+        float[] cost = new float[n];
+        log.append(sample, actual, guess, cost, 0, 80);
+        log.append(sample, actual, guess, cost, 80, 150);
+        assertEquals(2, changes[0], "the rows dropped and added by the second batch came as one change");
+        assertEquals(100, log.size());
+    }
+
     private static void mirror(javafx.collections.ObservableList<LogRow> list, java.util.List<LogRow> copy) {
         list.addListener((javafx.collections.ListChangeListener<LogRow>) c -> {
             while (c.next()) {
