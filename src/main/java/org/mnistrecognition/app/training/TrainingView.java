@@ -16,6 +16,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
@@ -68,6 +69,7 @@ public final class TrainingView {
     @FXML private Label progressText;
     @FXML private LearningCurveChart chart;
     @FXML private Label logSummary;
+    @FXML private Tooltip logSummaryTip;
     @FXML private Label logNote;
     @FXML private ToggleSwitch mistakesOnly;
     @FXML private ToggleSwitch follow;
@@ -158,6 +160,7 @@ public final class TrainingView {
         mistakesOnly.selectedProperty().bindBidirectional(viewModel.mistakesOnlyProperty());
         follow.selectedProperty().bindBidirectional(viewModel.followProperty());
         logSummary.textProperty().bind(viewModel.logSummaryProperty());
+        logSummaryTip.textProperty().bind(viewModel.logSummaryProperty());
         logNote.textProperty().bind(viewModel.logNoteProperty());
         logNote.visibleProperty().bind(viewModel.logNoteProperty().isNotEmpty());
         logNote.managedProperty().bind(logNote.visibleProperty());
