@@ -1,6 +1,7 @@
 package org.mnistrecognition.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mnistrecognition.app.training.Speed;
 import org.mnistrecognition.app.training.TrainingViewModel;
 import org.mnistrecognition.training.TrainingResult;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -25,9 +27,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A manual measurement, not a test of the build (it takes a minute or more and its figures depend
  * on the machine): the whole main window trains the {@code seed} network for 1,000,000 iterations
- * on the bundled MNIST, following the log, with the drawing pane reading the learning network,
- * and the used heap after garbage collection is measured after 50,000 iterations and at points
- * up to the end. Run it with
+ * on the bundled MNIST, following the log, while at every measuring point a test digit is put on
+ * the drawing canvas and drawn over (the drawing pane reads the learning network) and the view
+ * switches between the Train tab and the live Weights tab. The used heap after garbage collection
+ * is measured after 50,000 iterations and at points up to the end, and must stay within
+ * {@value #MARGIN_MB} MB of the figure after 50,000 iterations. Run it with
  * {@code mvn test -Dtest=LongRunMemoryCheck -Dmnist.memory=true}; it prints the figures and writes
  * them to {@code target/long-run-memory.txt}.
  */
@@ -36,6 +40,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class LongRunMemoryCheck {
     private static final long ITERATIONS = 1_000_000;
     private static final long[] POINTS = {50_000, 250_000, 500_000, 750_000};
+    /** How far above the heap after 50,000 iterations the heap may be later on: the bound of "bounded". */
+    private static final double MARGIN_MB = 16;
+    /** The tabs the run is watched in, in turn: Train (the log and the chart), Weights (live pictures). */
+    private static final int[] TABS = {0, 3};
 
     @TempDir
     Path dir;
@@ -68,7 +76,7 @@ class LongRunMemoryCheck {
     }
 
     @Test
-    void aMillionIterationsInTheWindow() throws Exception {
+    void aMillionIterationsInTheWindow(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
                 () -> state.networkProperty().get() != null && !window.viewModel().busyProperty().get());
         TrainingViewModel training = window.training();
@@ -83,7 +91,16 @@ class LongRunMemoryCheck {
         lines.add(String.format(Locale.ROOT, "before the run: %.1f MB used after GC (max heap %d MB)", usedHeapMb(),
                 Runtime.getRuntime().maxMemory() >> 20));
         long started = System.nanoTime();
-        for (long point : POINTS) {
+        double at50k = Double.NaN;
+        for (int i = 0; i < POINTS.length; i++) {
+            long point = POINTS[i];
+            int tab = TABS[i % TABS.length];
+            fx(() -> {
+                window.tabs().getSelectionModel().select(tab);
+                return null;
+            });
+            robot.clickOn("Random test digit");
+            robot.drag("#canvas").moveBy(40, 60).moveBy(-30, 40).drop();
             WaitForAsyncUtils.waitFor(30, TimeUnit.MINUTES, () -> training.progressProperty().get() * ITERATIONS >= point);
             fx(() -> {
                 training.togglePause();
@@ -91,9 +108,14 @@ class LongRunMemoryCheck {
             });
             Thread.sleep(500);
             WaitForAsyncUtils.waitForFxEvents();
-            String summary = fx(() -> training.logSummaryProperty().get());
+            String summary = fx(() -> training.logSummaryProperty().get() + " " + training.logNoteProperty().get());
+            double used = usedHeapMb();
             lines.add(String.format(Locale.ROOT, "at %s: %.1f MB used after GC; log: %s", summary.split(" iterations")[0],
-                    usedHeapMb(), summary));
+                    used, summary));
+            if (i == 0) {
+                at50k = used;
+            }
+            assertTrue(used <= at50k + MARGIN_MB, lines::toString);
             fx(() -> {
                 training.togglePause();
                 return null;
@@ -104,11 +126,13 @@ class LongRunMemoryCheck {
         Thread.sleep(500);
         TrainingResult result = training.resultProperty().get();
         assertEquals(ITERATIONS, result.iterations());
-        String summary = fx(() -> training.logSummaryProperty().get());
+        String summary = fx(() -> training.logSummaryProperty().get() + " " + training.logNoteProperty().get());
+        double after = usedHeapMb();
         lines.add(String.format(Locale.ROOT, "after the run (%s): %.1f MB used after GC; log: %s; table rows: %d",
-                result.test().accuracyLine("test"), usedHeapMb(), summary, fx(() -> training.rowsProperty().get().size())));
+                result.test().accuracyLine("test"), after, summary, fx(() -> training.rowsProperty().get().size())));
         lines.add(String.format(Locale.ROOT, "%,d iterations in %.0f s", ITERATIONS, (System.nanoTime() - started) / 1e9));
         lines.forEach(System.out::println);
         Files.write(Path.of("target", "long-run-memory.txt"), lines);
+        assertTrue(after <= at50k + MARGIN_MB, lines::toString);
     }
 }
