@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -21,6 +23,8 @@ import org.mnistrecognition.Problems;
  * Reads a numpy {@code .npz} archive: a zip of {@code name.npy} entries, stored or deflated, as
  * {@code numpy.savez} and {@code numpy.savez_compressed} write them, and of any other (text)
  * entries. Arrays are named without their {@code .npy}. Errors name the archive and the entry.
+ * An entry read to its end is checked against the CRC-32 the archive records for it, so that a
+ * flipped bit is an error rather than a wrong weight or pixel.
  */
 public final class NpzReader implements Closeable {
     /** The largest text entry {@link #text} reads. */
@@ -133,7 +137,7 @@ public final class NpzReader implements Closeable {
 
     private InputStream input(ZipEntry entry) throws IOException {
         try {
-            return zip.getInputStream(entry);
+            return new CrcChecked(zip.getInputStream(entry), file, entry);
         } catch (ZipException e) {
             throw new DataFormatException(file, entry.getName() + ": corrupt entry (" + e.getMessage() + ")", e);
         }
@@ -141,5 +145,79 @@ public final class NpzReader implements Closeable {
 
     private List<ZipEntry> entries() {
         return new ArrayList<>(Collections.list(zip.entries()));
+    }
+
+    /**
+     * An entry's bytes, checked against the CRC-32 in the archive's directory once all of them
+     * have been read: at the end of the stream, or on closing it when the reader took exactly the
+     * entry's size and no more (an array's reader stops at its last byte). A stream closed before
+     * that, on another error, is not checked.
+     */
+    private static final class CrcChecked extends CheckedInputStream {
+        private final Path file;
+        private final ZipEntry entry;
+        private long count;
+        private boolean checked;
+
+        CrcChecked(InputStream in, Path file, ZipEntry entry) {
+            super(in, new CRC32());
+            this.file = file;
+            this.entry = entry;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            counted(b < 0 ? -1 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            counted(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (count == entry.getSize()) {
+                    check();
+                }
+            } finally {
+                super.close();
+            }
+        }
+
+        private void counted(int n) throws IOException {
+            if (n < 0) {
+                check();
+            } else {
+                count += n;
+            }
+        }
+
+        private void check() throws DataFormatException {
+            if (!checked && entry.getCrc() != -1) {
+                checked = true;
+                if (getChecksum().getValue() != entry.getCrc()) {
+                    throw new DataFormatException(file, entry.getName() + ": corrupt data (its CRC-32 is not the one"
+                            + " the archive records)");
+                }
+            }
+        }
     }
 }

@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mnistrecognition.data.Fixtures.assertDataError;
 import static org.mnistrecognition.data.Fixtures.data;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,5 +85,50 @@ class NpyReaderTest {
     void npzRejectsWhatIsNotAZip(String name) {
         Path file = data(name);
         assertDataError(file, "not a zip (.npz) archive, or a truncated one", () -> NpzReader.open(file).close());
+    }
+
+    /** An archive holding {@code npy} as its one array, {@code a.npy}, stored (not deflated), so its bytes can be changed in place. */
+    private static byte[] storedNpz(byte[] npy) throws Exception {
+        CRC32 crc = new CRC32();
+        crc.update(npy);
+        ZipEntry entry = new ZipEntry("a.npy");
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(npy.length);
+        entry.setCompressedSize(npy.length);
+        entry.setCrc(crc.getValue());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(entry);
+            zip.write(npy);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void npzRejectsAFlippedBitThatTheArrayFormatCannotSee(@TempDir Path dir) throws Exception {
+        byte[] npy = Files.readAllBytes(data("npy/v1.npy"));
+        byte[] archive = storedNpz(npy);
+        Path intact = Files.write(dir.resolve("intact.npz"), archive);
+        try (NpzReader npz = NpzReader.open(intact)) {
+            assertArrayEquals(SMALL, npz.array("a").values());
+        }
+        int at = indexOf(archive, npy) + npy.length - 1;
+        archive[at] ^= 0x10;
+        Path flipped = Files.write(dir.resolve("flipped.npz"), archive);
+        assertDataError(flipped, "a.npy: corrupt data (its CRC-32 is not the one the archive records)", () -> {
+            try (NpzReader npz = NpzReader.open(flipped)) {
+                npz.array("a");
+            }
+        });
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 }
