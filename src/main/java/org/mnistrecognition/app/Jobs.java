@@ -1,19 +1,26 @@
 package org.mnistrecognition.app;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.concurrent.Task;
 
 /**
- * Runs work off the FX thread and brings its progress and outcome back to it: progress through at
- * most one pending hand-over at a time (however often the work reports), the outcome once. The
- * app runs work on a daemon thread per job and hands over with {@link Platform#runLater}; tests
- * may run both on their own thread.
+ * Runs work off the FX thread as a {@link Task} and brings its progress and outcome back to the FX
+ * thread: progress through the task's {@code updateProgress} (at most one hand-over pending,
+ * however often the work reports), the outcome once, through the task's succeeded, failed or
+ * cancelled handler. The app's tasks run on {@link #inBackground shared daemon threads}; tests
+ * may run them on the thread that starts them.
  */
 public final class Jobs {
+    /** The app's background threads: daemon (they never keep the JVM alive), made as needed, kept a minute for the next task. */
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "background");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Executor background;
-    private final Executor ui;
 
     /** What a job does, off the FX thread. */
     @FunctionalInterface
@@ -31,105 +38,97 @@ public final class Jobs {
 
     /** What the FX thread hears of a job. */
     public interface Outcome<T> {
-        /** The latest share done (not every one the work reported). */
+        /** The latest share done (not every one the work reported); never after the outcome. */
         default void progress(double fraction) {
         }
 
         /** The work's result. */
         void done(T value);
 
-        /** The work failed with {@code problem}. */
+        /** The work failed with {@code problem} (any throwable, an {@link OutOfMemoryError} too). */
         void failed(Throwable problem);
 
-        /** The job was cancelled before it finished. */
+        /** The job was cancelled before it finished (heard at once; the work stops at its next check). */
         default void cancelled() {
         }
     }
 
     /** A job: made first, so that its outcome can tell whether it is still the one that matters, then started. */
     public static final class Job {
-        private volatile Thread thread;
+        private volatile Task<?> task;
         private volatile boolean cancelled;
+        /** Whether the outcome has been heard (FX thread). */
         private boolean finished;
 
-        /** Asks the work to stop (interrupting it); its outcome is then {@link Outcome#cancelled()}. */
+        /** Asks the work to stop (interrupting it); unless it has just finished, its outcome is {@link Outcome#cancelled()}. */
         public void cancel() {
             cancelled = true;
-            Thread t = thread;
+            Task<?> t = task;
             if (t != null) {
-                t.interrupt();
+                t.cancel(true);
             }
         }
-
-        /** Whether the outcome has been delivered (read on the thread that hears outcomes). */
-        public boolean isFinished() {
-            return finished;
-        }
     }
 
-    /** Jobs whose work runs on {@code background} and whose outcomes are delivered on {@code ui}. */
-    public Jobs(Executor background, Executor ui) {
+    /** Jobs whose tasks run on {@code background} (tests: {@code Runnable::run}); outcomes are heard on the FX thread. */
+    public Jobs(Executor background) {
         this.background = background;
-        this.ui = ui;
     }
 
-    /** Jobs on daemon threads named {@code name}, delivered on the FX thread. */
+    /** Jobs on the app's shared daemon threads, each named {@code "background: " + name} while it does one. */
     public static Jobs standard(String name) {
-        return new Jobs(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            t.start();
-        }, Platform::runLater);
+        return new Jobs(task -> inBackground(task, name));
     }
 
-    /** Starts {@code work} as a new job; {@code outcome} hears of it on the UI executor. */
+    /** Runs {@code task} on one of the app's shared daemon threads, named {@code "background: " + what} while it runs. */
+    static void inBackground(Runnable task, String what) {
+        THREADS.execute(() -> {
+            Thread thread = Thread.currentThread();
+            thread.setName("background: " + what);
+            try {
+                task.run();
+            } finally {
+                thread.setName("background");
+            }
+        });
+    }
+
+    /** Starts {@code work} as a new job; {@code outcome} hears of it on the FX thread. */
     public <T> Job start(Work<T> work, Outcome<T> outcome) {
         Job job = new Job();
         start(job, work, outcome);
         return job;
     }
 
-    /** Starts {@code work} as {@code job} (a new one); {@code outcome} hears of it on the UI executor. */
+    /** Starts {@code work} as {@code job} (a new one); {@code outcome} hears of it on the FX thread. Call on the FX thread. */
     public <T> void start(Job job, Work<T> work, Outcome<T> outcome) {
-        AtomicLong latest = new AtomicLong(Double.doubleToLongBits(0));
-        AtomicBoolean pending = new AtomicBoolean();
-        Progress progress = fraction -> {
-            latest.set(Double.doubleToLongBits(fraction));
-            if (pending.compareAndSet(false, true)) {
-                ui.execute(() -> {
-                    pending.set(false);
-                    if (!job.finished) {
-                        outcome.progress(Double.longBitsToDouble(latest.get()));
-                    }
-                });
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.run(fraction -> updateProgress(fraction, 1));
             }
         };
-        background.execute(() -> {
-            job.thread = Thread.currentThread();
-            T value = null;
-            Throwable problem = null;
-            try {
-                if (!job.cancelled) {
-                    value = work.run(progress);
-                }
-            } catch (Exception | LinkageError | AssertionError | OutOfMemoryError e) {
-                problem = e;
-            } finally {
-                job.thread = null;
-                Thread.interrupted();
+        task.progressProperty().addListener((obs, old, now) -> {
+            if (!job.finished && now.doubleValue() >= 0) {
+                outcome.progress(now.doubleValue());
             }
-            T result = value;
-            Throwable failure = problem;
-            ui.execute(() -> {
-                job.finished = true;
-                if (job.cancelled) {
-                    outcome.cancelled();
-                } else if (failure != null) {
-                    outcome.failed(failure);
-                } else {
-                    outcome.done(result);
-                }
-            });
         });
+        task.setOnSucceeded(e -> {
+            job.finished = true;
+            outcome.done(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            job.finished = true;
+            outcome.failed(task.getException());
+        });
+        task.setOnCancelled(e -> {
+            job.finished = true;
+            outcome.cancelled();
+        });
+        job.task = task;
+        if (job.cancelled) {
+            task.cancel(true);
+        }
+        background.execute(task);
     }
 }

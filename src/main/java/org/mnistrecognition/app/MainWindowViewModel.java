@@ -327,7 +327,7 @@ public final class MainWindowViewModel {
         unsaved.set(fresh);
     }
 
-    /** Runs {@code task} on a daemon thread, showing its progress; reports a failure naming {@code file}. */
+    /** Runs {@code task} on the app's shared daemon threads, showing its progress; reports a failure naming {@code file}. */
     private <T> void run(String what, Task<T> task, Path file, String failureTitle, Consumer<T> done, Runnable afterFailure) {
         working.add(what);
         showWork();
@@ -342,9 +342,7 @@ public final class MainWindowViewModel {
                 afterFailure.run();
             }
         });
-        Thread thread = new Thread(task, "background: " + what);
-        thread.setDaemon(true);
-        thread.start();
+        Jobs.inBackground(task, what);
     }
 
     /** One piece of work has ended; the window is idle once they all have (an export may end during a load). */

@@ -264,9 +264,11 @@ class EvaluateViewsTest {
     void twoChosenRunsAreOverlaidInTheChart(FxRobot robot) throws Exception {
         state = state();
         RunsViewModel writer = new RunsViewModel(new RunHistory(state.folders().runs()), Fakes.jobsNow());
-        writer.record(RunsViewModelTest.run("2025-05-01T10:00:00Z", 0.9, 1));
-        writer.record(RunsViewModelTest.run("2025-05-01T11:00:00Z", 0.6, 2));
-        writer.record(RunsViewModelTest.run("2025-05-01T12:00:00Z", 0.5, 3));
+        Fakes.act(() -> {
+            writer.record(RunsViewModelTest.run("2025-05-01T10:00:00Z", 0.9, 1));
+            writer.record(RunsViewModelTest.run("2025-05-01T11:00:00Z", 0.6, 2));
+            writer.record(RunsViewModelTest.run("2025-05-01T12:00:00Z", 0.5, 3));
+        });
         AtomicReference<Views.Loaded<RunsView>> runs = new AtomicReference<>();
         robot.interact(() -> runs.set(Views.load(RunsView.class, state)));
         show(robot, runs.get().root());

@@ -51,11 +51,11 @@ class HandwritingViewModelTest {
     @Test
     void aSavedDrawingGoesToTheIdxFilesWithItsLabel() throws Exception {
         assertFalse(model.canSaveProperty().get(), "not before the set is read");
-        model.load();
+        Fakes.act(model::load);
         assertFalse(model.canSaveProperty().get(), "not without a drawing");
         board.input.set(bar(13));
         assertTrue(model.canSaveProperty().get());
-        model.save(1);
+        Fakes.act(() -> model.save(1));
         Path folder = home.resolve("data").resolve("handwriting");
         assertTrue(Files.isRegularFile(folder.resolve(PersonalSet.IMAGES)));
         assertEquals(1, board.clears, "the canvas is cleared for the next digit");
@@ -63,7 +63,7 @@ class HandwritingViewModelTest {
 
         model.clearAfterSavingProperty().set(false);
         board.input.set(bar(16));
-        model.save(7);
+        Fakes.act(() -> model.save(7));
         assertEquals(1, board.clears);
         DataSet read = new PersonalSet(folder).load();
         assertEquals(2, read.size());
@@ -76,13 +76,13 @@ class HandwritingViewModelTest {
 
     @Test
     void theModelInUseReadsTheSetAndTheGalleryShowsTheNewestFirst() {
-        model.load();
+        Fakes.act(model::load);
         board.input.set(bar(10));
-        model.save(1);
+        Fakes.act(() -> model.save(1));
         board.input.set(bar(14));
-        model.save(4);
+        Fakes.act(() -> model.save(4));
         assertTrue(model.readingProperty().get().isEmpty(), "no model yet");
-        state.networkProperty().set(Fakes.network(784, 2));
+        Fakes.act(() -> state.networkProperty().set(Fakes.network(784, 2)));
         Gallery g = model.galleryProperty().get();
         assertEquals(2, g.size());
         assertEquals(4, g.label(0), "the newest first");
@@ -90,7 +90,7 @@ class HandwritingViewModelTest {
                 model.readingProperty().get());
         model.open(1);
         assertEquals(1, board.label);
-        model.remove(0);
+        Fakes.act(() -> model.remove(0));
         assertEquals(1, model.setProperty().get().size());
         assertEquals(1, model.setProperty().get().label(0));
     }
@@ -98,16 +98,18 @@ class HandwritingViewModelTest {
     @Test
     void fineTuningMakesATunedModelTheAppsModel() {
         DataSet train = new DataSet("training", 28, 28, pixels(bar(12), bar(15)), new byte[] {1, 7});
-        state.dataProperty().set(new MnistData(train, DataSet.empty("validation", 28, 28), train, "tiny"));
         Network original = Fakes.network(784, 5);
-        state.networkProperty().set(original);
-        state.modelNameProperty().set("bundled model (best, 99.0%)");
-        model.load();
+        Fakes.act(() -> {
+            state.dataProperty().set(new MnistData(train, DataSet.empty("validation", 28, 28), train, "tiny"));
+            state.networkProperty().set(original);
+            state.modelNameProperty().set("bundled model (best, 99.0%)");
+        });
+        Fakes.act(model::load);
         assertFalse(model.canTuneProperty().get(), "nothing to tune on yet");
         board.input.set(bar(12));
-        model.save(1);
+        Fakes.act(() -> model.save(1));
         board.input.set(bar(15));
-        model.save(7);
+        Fakes.act(() -> model.save(7));
         assertTrue(model.canTuneProperty().get());
         List<String> taken = new ArrayList<>();
         model.setModelTaker((network, metadata, label) -> {
@@ -115,7 +117,7 @@ class HandwritingViewModelTest {
             state.networkProperty().set(network);
         });
         model.epochsProperty().set(2);
-        model.fineTune();
+        Fakes.act(model::fineTune);
         assertEquals(List.of("fine-tuned bundled model | fine-tune"), taken);
         assertTrue(state.networkProperty().get() != original, "the tuned network is a new one");
         String text = model.tuneTextProperty().get();
@@ -146,7 +148,7 @@ class HandwritingViewModelTest {
         Files.createDirectories(folder);
         Files.write(folder.resolve(PersonalSet.IMAGES), new byte[] {0, 0, 8, 3, 0, 0, 0, 1});
         Files.write(folder.resolve(PersonalSet.LABELS), new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 5});
-        model.load();
+        Fakes.act(model::load);
         assertEquals(1, messages.errors.size());
         assertTrue(messages.errors.get(0).startsWith("Cannot read your handwriting set: " + folder.resolve(PersonalSet.IMAGES)),
                 messages.errors.get(0));

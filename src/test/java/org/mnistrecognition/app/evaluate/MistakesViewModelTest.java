@@ -25,9 +25,11 @@ class MistakesViewModelTest {
         assertEquals(0, mistakes.galleryProperty().get().size());
         new TestEvaluationViewModel(state, Fakes.jobsNow(), Fakes.NOW);
         MnistData data = SyntheticData.create();
-        state.dataProperty().set(data);
-        state.modelNameProperty().set("model B");
-        state.networkProperty().set(Fakes.network(64, 9));
+        Fakes.act(() -> {
+            state.dataProperty().set(data);
+            state.modelNameProperty().set("model B");
+            state.networkProperty().set(Fakes.network(64, 9));
+        });
         TestEvaluation e = state.testEvaluationProperty().get();
         int wrong = e.evaluation().total() - e.evaluation().correct();
         Gallery g = mistakes.galleryProperty().get();

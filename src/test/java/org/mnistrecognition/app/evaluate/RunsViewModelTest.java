@@ -52,12 +52,12 @@ class RunsViewModelTest {
         RunsViewModel model = new RunsViewModel(new RunHistory(dir), Fakes.jobsNow());
         Fakes.Messages messages = new Fakes.Messages();
         model.setFeedback(messages);
-        model.refresh();
+        Fakes.act(model::refresh);
         assertTrue(model.runs().isEmpty());
         assertTrue(model.summaryProperty().get().startsWith("No runs yet"));
 
-        model.record(run("2025-05-01T10:00:00Z", 0.9, 1));
-        model.record(run("2025-05-01T11:00:00Z", 0.6, 2));
+        Fakes.act(() -> model.record(run("2025-05-01T10:00:00Z", 0.9, 1)));
+        Fakes.act(() -> model.record(run("2025-05-01T11:00:00Z", 0.6, 2)));
         assertEquals(2, model.runs().size());
         RunRecord newest = model.runs().get(0);
         assertTrue(newest.startedAt().startsWith("2025-05-01T11:00"), newest.startedAt());
@@ -93,12 +93,12 @@ class RunsViewModelTest {
                 opened.get(0));
 
         RunsViewModel again = new RunsViewModel(new RunHistory(dir), Fakes.jobsNow());
-        again.refresh();
+        Fakes.act(again::refresh);
         assertEquals(List.of(model.runs().get(0).id(), model.runs().get(1).id()),
                 again.runs().stream().map(RunRecord::id).toList(), "the history reads back from its folder");
 
         model.selected().setAll(model.runs().get(1));
-        model.deleteSelected();
+        Fakes.act(model::deleteSelected);
         assertEquals(1, model.runs().size());
         assertTrue(model.selected().isEmpty());
         assertTrue(messages.errors.isEmpty(), messages.errors.toString());
@@ -121,7 +121,7 @@ class RunsViewModelTest {
         RunsViewModel model = new RunsViewModel(new RunHistory(file), Fakes.jobsNow());
         Fakes.Messages messages = new Fakes.Messages();
         model.setFeedback(messages);
-        model.record(run("2025-05-01T10:00:00Z", 0.9, 1));
+        Fakes.act(() -> model.record(run("2025-05-01T10:00:00Z", 0.9, 1)));
         assertEquals(1, messages.errors.size());
         assertTrue(messages.errors.get(0).startsWith("Cannot keep the run in the history: cannot create the folder " + file),
                 messages.errors.get(0));

@@ -23,7 +23,7 @@ import org.mnistrecognition.training.Evaluator;
 import org.mnistrecognition.training.ImageResults;
 import org.mnistrecognition.training.SyntheticData;
 
-/** The test evaluation screen's view model, on the test's thread: evaluations by hand and by themselves, cells. */
+/** The test evaluation screen's view model, driven on the FX thread: evaluations by hand and by themselves, cells. */
 class TestEvaluationViewModelTest {
     @TempDir
     Path home;
@@ -43,9 +43,11 @@ class TestEvaluationViewModelTest {
     void aLoadedModelIsEvaluatedByItself() {
         assertNull(state.testEvaluationProperty().get());
         Network network = Fakes.network(64, 1);
-        state.dataProperty().set(data);
-        state.modelNameProperty().set("model A");
-        state.networkProperty().set(network);
+        Fakes.act(() -> {
+            state.dataProperty().set(data);
+            state.modelNameProperty().set("model A");
+            state.networkProperty().set(network);
+        });
         TestEvaluation e = state.testEvaluationProperty().get();
         assertNotNull(e, "evaluated once the model was set");
         assertSame(network, e.network());
@@ -63,42 +65,55 @@ class TestEvaluationViewModelTest {
 
     @Test
     void snapshotsDuringARunAreNotEvaluatedButItsEndIs() {
-        state.dataProperty().set(data);
-        state.networkProperty().set(Fakes.network(64, 1));
+        Fakes.act(() -> {
+            state.dataProperty().set(data);
+            state.networkProperty().set(Fakes.network(64, 1));
+        });
         TestEvaluation before = state.testEvaluationProperty().get();
-        state.setTraining(true);
-        state.networkProperty().set(Fakes.network(64, 2));
-        state.networkProperty().set(Fakes.network(64, 3));
+        assertNotNull(before);
+        Fakes.act(() -> {
+            state.setTraining(true);
+            state.networkProperty().set(Fakes.network(64, 2));
+            state.networkProperty().set(Fakes.network(64, 3));
+        });
         assertSame(before, state.testEvaluationProperty().get(), "no evaluation of a learning network");
         Network trained = Fakes.network(64, 4);
-        state.networkProperty().set(trained);
-        state.setTraining(false);
+        Fakes.act(() -> {
+            state.networkProperty().set(trained);
+            state.setTraining(false);
+        });
         assertSame(trained, state.testEvaluationProperty().get().network(), "the run's network is evaluated when it ends");
     }
 
     @Test
     void aRunsOwnEvaluationIsShownWithoutASecondPass() throws Exception {
-        state.dataProperty().set(data);
-        state.networkProperty().set(Fakes.network(64, 1));
-        state.setTraining(true);
+        Fakes.act(() -> {
+            state.dataProperty().set(data);
+            state.networkProperty().set(Fakes.network(64, 1));
+        });
         Network trained = Fakes.network(64, 6);
         ImageResults fromTheRun = Evaluator.evaluateImages(trained, data.test(), (done, total) -> { });
         TestEvaluation ofTheRun = new TestEvaluation("trained: best", trained, data.test(), fromTheRun, fromTheRun.evaluation(),
                 Double.NaN);
-        state.testEvaluationProperty().set(ofTheRun);
-        state.networkProperty().set(trained);
-        state.setTraining(false);
+        Fakes.act(() -> {
+            state.setTraining(true);
+            state.testEvaluationProperty().set(ofTheRun);
+            state.networkProperty().set(trained);
+            state.setTraining(false);
+        });
         assertSame(ofTheRun, state.testEvaluationProperty().get(), "the run's evaluation stays; nothing evaluated it again");
         assertTrue(model.summaryProperty().get().endsWith("evaluated at the end of the run"), model.summaryProperty().get());
-        model.evaluate();
+        Fakes.act(model::evaluate);
         assertNotSame(ofTheRun, state.testEvaluationProperty().get(), "asked, it evaluates again");
         assertTrue(model.summaryProperty().get().contains("evaluated in "), model.summaryProperty().get());
     }
 
     @Test
     void aCellShowsItsImagesMostConfidentFirst() {
-        state.dataProperty().set(data);
-        state.networkProperty().set(Fakes.network(64, 5));
+        Fakes.act(() -> {
+            state.dataProperty().set(data);
+            state.networkProperty().set(Fakes.network(64, 5));
+        });
         TestEvaluation e = state.testEvaluationProperty().get();
         int[][] c = e.evaluation().confusion();
         int actual = -1;
@@ -136,23 +151,27 @@ class TestEvaluationViewModelTest {
 
     @Test
     void aModelThatDoesNotFitTheDataIsReportedNotEvaluated() {
-        state.dataProperty().set(data);
-        state.modelNameProperty().set("wide model");
-        state.networkProperty().set(Fakes.network(784, 1));
+        Fakes.act(() -> {
+            state.dataProperty().set(data);
+            state.modelNameProperty().set("wide model");
+            state.networkProperty().set(Fakes.network(784, 1));
+        });
         assertNull(state.testEvaluationProperty().get());
         assertEquals("Cannot evaluate wide model: the network takes 784 inputs but the test images have 64 pixels (8x8)",
                 model.summaryProperty().get());
         assertTrue(messages.errors.isEmpty(), "no dialog for an evaluation nobody asked for");
-        model.evaluate();
+        Fakes.act(model::evaluate);
         assertEquals(1, messages.errors.size(), "a dialog when asked");
         assertTrue(messages.errors.get(0).startsWith("Cannot evaluate the model: the network takes 784 inputs"));
     }
 
     @Test
     void withoutTestImagesThereIsNothingToEvaluate() {
-        state.dataProperty().set(new MnistData(data.training(), data.validation(),
-                org.mnistrecognition.data.DataSet.empty("test", 8, 8), "no-test"));
-        state.networkProperty().set(Fakes.network(64, 1));
+        Fakes.act(() -> {
+            state.dataProperty().set(new MnistData(data.training(), data.validation(),
+                    org.mnistrecognition.data.DataSet.empty("test", 8, 8), "no-test"));
+            state.networkProperty().set(Fakes.network(64, 1));
+        });
         assertEquals("no-test has no test images.", model.summaryProperty().get());
         assertNull(state.testEvaluationProperty().get());
     }

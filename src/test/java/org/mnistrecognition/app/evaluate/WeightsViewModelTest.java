@@ -22,7 +22,7 @@ class WeightsViewModelTest {
         WeightsViewModel model = new WeightsViewModel(state, Fakes.jobsNow());
         assertNull(model.weightsProperty().get());
         Network network = Fakes.network(784, 3);
-        state.networkProperty().set(network);
+        Fakes.act(() -> state.networkProperty().set(network));
         WeightImages w = model.weightsProperty().get();
         assertEquals(16, w.units());
         assertEquals(28, w.rows());
@@ -42,7 +42,7 @@ class WeightsViewModelTest {
         assertTrue(model.summaryProperty().get().startsWith("784-16-10: the first layer's weights into each of its 16 units"),
                 model.summaryProperty().get());
 
-        model.scaleProperty().set(WeightImages.Scale.SHARED);
+        Fakes.act(() -> model.scaleProperty().set(WeightImages.Scale.SHARED));
         WeightImages shared = model.weightsProperty().get();
         double largest = 0;
         for (double v : data) {
@@ -56,7 +56,7 @@ class WeightsViewModelTest {
                 model.unitTextProperty().get());
 
         long before = model.updates();
-        state.networkProperty().set(Fakes.network(784, 4));
+        Fakes.act(() -> state.networkProperty().set(Fakes.network(784, 4)));
         assertEquals(before + 1, model.updates(), "a new network, new pictures");
     }
 
@@ -67,10 +67,10 @@ class WeightsViewModelTest {
         model.shownProperty().set(false);
         long before = model.updates();
         for (int i = 0; i < 5; i++) {
-            state.networkProperty().set(Fakes.network(784, 3));
+            Fakes.act(() -> state.networkProperty().set(Fakes.network(784, 3)));
         }
         assertEquals(before, model.updates(), "no pictures made out of view");
-        model.shownProperty().set(true);
+        Fakes.act(() -> model.shownProperty().set(true));
         assertEquals(before + 1, model.updates(), "one set of pictures, of the latest network, when shown");
         assertEquals(16, model.weightsProperty().get().units());
     }
@@ -79,7 +79,7 @@ class WeightsViewModelTest {
     void inputsThatMakeNoPictureAreSaid() {
         AppState state = new AppState(new UserFolders(home.resolve("c"), home.resolve("d")));
         WeightsViewModel model = new WeightsViewModel(state, Fakes.jobsNow());
-        state.networkProperty().set(Fakes.network(50, 1));
+        Fakes.act(() -> state.networkProperty().set(Fakes.network(50, 1)));
         assertNull(model.weightsProperty().get());
         assertEquals("The first layer's 50 inputs do not make a square picture.", model.messageProperty().get());
     }
