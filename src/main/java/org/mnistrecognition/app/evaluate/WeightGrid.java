@@ -140,8 +140,8 @@ public final class WeightGrid extends TileView {
     }
 
     @Override
-    void paintOver(GraphicsContext g, int index, double x, double y) {
-        if (selectedProperty().get() == index && tileWidthPixels() >= 2 * weights.get().cols()) {
+    void paintOver(GraphicsContext g, int index, double x, double y, boolean selected) {
+        if (selected && tileWidthPixels() >= 2 * weights.get().cols()) {
             g.setFill(Color.web("#303030"));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
