@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -71,7 +74,7 @@ class GalleryPictureTest {
                 order, "");
     }
 
-    private ImageGallery showGallery(FxRobot robot, java.util.function.Function<ImageGallery, javafx.scene.Parent> around) {
+    private ImageGallery showGallery(FxRobot robot, Function<ImageGallery, Parent> around) {
         AtomicReference<ImageGallery> gallery = new AtomicReference<>();
         robot.interact(() -> {
             ImageGallery g = new ImageGallery();
@@ -83,7 +86,7 @@ class GalleryPictureTest {
         return gallery.get();
     }
 
-    private static Fakes.Messages save(FxRobot robot, javafx.scene.Node node, Path file) throws Exception {
+    private static Fakes.Messages save(FxRobot robot, Node node, Path file) throws Exception {
         Fakes.Messages messages = new Fakes.Messages();
         robot.interact(() -> PictureExport.save(node, file, messages));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !messages.news.isEmpty() || !messages.errors.isEmpty());
