@@ -112,7 +112,11 @@ public final class PersonalSet {
         }
     }
 
-    /** Writes both files, or deletes both when the set is empty (IDX cannot say "no images"). */
+    /**
+     * Writes both files, or deletes both when the set is empty: a count of 0 is valid IDX, but
+     * {@link IdxReader} refuses a header with any size of 0 and {@link IdxWriter} writes at least
+     * one item, so an empty set is kept as no files, as before the first digit was saved.
+     */
     private void save(DataSet set) throws IOException {
         Path images = folder.resolve(IMAGES);
         Path labels = folder.resolve(LABELS);

@@ -114,7 +114,7 @@ public final class ImageGallery extends TileView {
     }
 
     @Override
-    void paintOver(GraphicsContext g, int index, double x, double y) {
+    void paintOver(GraphicsContext g, int index, double x, double y, boolean selected) {
         Gallery gallery = current();
         ImageResults r = gallery.results();
         int image = gallery.image(index);

@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
@@ -21,15 +22,16 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.mnistrecognition.app.WholePicture;
 
 /**
  * A grid of equal tiles drawn on one canvas, virtualised by the scroll position: only the tiles in
  * view are painted, so ten thousand tiles cost what a screenful does, and no node is made per
  * tile. Subclasses paint a tile's picture into a pixel buffer and may draw over it. A click (or
  * Enter) on a tile selects it and {@linkplain #setOnOpen opens} it; the arrow keys move the
- * selection.
+ * selection. A saved picture shows every tile ({@link WholePicture}), painted by the same code.
  */
-abstract class TileView extends Region {
+abstract class TileView extends Region implements WholePicture {
     /** The space around and between tiles. */
     static final double GAP = 6;
     static final int BACKGROUND = 0xFFF4F4F4;
@@ -43,6 +45,8 @@ abstract class TileView extends Region {
     private IntConsumer onOpen = position -> { };
     private int columns = 1;
     private int painted;
+    /** Counts the changes of tiles ({@link #refresh}), so that a picture being saved notices one. */
+    private int version;
 
     TileView() {
         getStyleClass().add("tile-view");
@@ -75,8 +79,11 @@ abstract class TileView extends Region {
      */
     abstract void paintPixels(int index, int x, int y, int[] buffer, int stride, int height);
 
-    /** Draws over tile {@code index} at {@code (x, y)}, after the pictures (text, outlines). */
-    void paintOver(GraphicsContext g, int index, double x, double y) {
+    /**
+     * Draws over tile {@code index} at {@code (x, y)}, after the pictures (text, outlines);
+     * {@code selected} says whether it is the selected tile (never in a saved picture).
+     */
+    void paintOver(GraphicsContext g, int index, double x, double y, boolean selected) {
     }
 
     /** What an empty view says. */
@@ -103,6 +110,7 @@ abstract class TileView extends Region {
      * layout pass would redraw everything a second time).
      */
     void refresh() {
+        version++;
         if (selected.get() >= count()) {
             selected.set(-1);
         }
@@ -156,8 +164,7 @@ abstract class TileView extends Region {
         double h = snapSizeY(getHeight());
         double barWidth = bar.prefWidth(-1);
         columns = Math.max(1, (int) ((w - barWidth - gap()) / (tileWidth() + gap())));
-        int rows = (count() + columns - 1) / columns;
-        double content = gap() + rows * (tileHeight() + gap());
+        double content = contentHeight();
         bar.setMin(0);
         bar.setMax(Math.max(0, content - h));
         bar.setVisibleAmount(h);
@@ -184,44 +191,119 @@ abstract class TileView extends Region {
             image = new WritableImage(w, h);
             pixels = new int[w * h];
         }
-        Arrays.fill(pixels, BACKGROUND);
-        double scroll = bar.getValue();
-        int n = count();
-        int first = (int) Math.max(0, (scroll - gap()) / (tileHeight() + gap())) * columns;
-        int last = Math.min(n, ((int) ((scroll + h) / (tileHeight() + gap())) + 1) * columns);
-        painted = 0;
-        for (int i = first; i < last; i++) {
-            double[] at = origin(i);
-            int x = (int) at[0];
-            int y = (int) Math.round(at[1] - scroll);
-            if (x + tileWidth() <= w) {
-                paintPixels(i, x, y, pixels, w, h);
-                painted++;
-            }
-        }
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        g.drawImage(image, 0, 0);
-        g.setFont(Font.font(11));
-        for (int i = first; i < last; i++) {
-            double[] at = origin(i);
-            paintOver(g, i, at[0], Math.round(at[1] - scroll));
-        }
-        int s = selected.get();
-        if (s >= first && s < last) {
-            double[] at = origin(s);
-            g.setStroke(SELECTION);
-            g.setLineWidth(2.5);
-            g.strokeRect(at[0] - 2, Math.round(at[1] - scroll) - 2, tileWidth() + 4, tileHeight() + 4);
-        }
-        if (n == 0) {
+        painted = paint(g, image, pixels, w, h, bar.getValue(), selected.get());
+        if (count() == 0) {
             g.setFill(Color.web("#707070"));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.setFont(Font.font(12));
             g.fillText(placeholder(), w / 2.0, Math.min(h / 2.0, 40));
         }
+    }
+
+    /**
+     * Paints onto {@code g} ({@code w × h}) the tiles that show in content rows {@code [top, top + h)}:
+     * their pictures through {@code pixels} and {@code image} ({@code w × h} each, scratch), then
+     * what is drawn over them, and an outline around tile {@code selection} (-1: none).
+     *
+     * @return how many tiles' pictures were painted
+     */
+    private int paint(GraphicsContext g, WritableImage image, int[] pixels, int w, int h, double top, int selection) {
+        Arrays.fill(pixels, 0, w * h, BACKGROUND);
+        int n = count();
+        int first = (int) Math.max(0, (top - gap()) / (tileHeight() + gap())) * columns;
+        int last = Math.min(n, ((int) ((top + h) / (tileHeight() + gap())) + 1) * columns);
+        int done = 0;
+        for (int i = first; i < last; i++) {
+            double[] at = origin(i);
+            int x = (int) at[0];
+            int y = (int) Math.round(at[1] - top);
+            if (x + tileWidth() <= w) {
+                paintPixels(i, x, y, pixels, w, h);
+                done++;
+            }
+        }
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        g.clearRect(0, 0, g.getCanvas().getWidth(), g.getCanvas().getHeight());
+        g.drawImage(image, 0, 0, w, h, 0, 0, w, h);
+        g.setFont(Font.font(11));
+        for (int i = first; i < last; i++) {
+            double[] at = origin(i);
+            paintOver(g, i, at[0], Math.round(at[1] - top), i == selection);
+        }
+        if (selection >= first && selection < last) {
+            double[] at = origin(selection);
+            g.setStroke(SELECTION);
+            g.setLineWidth(2.5);
+            g.strokeRect(at[0] - 2, Math.round(at[1] - top) - 2, tileWidth() + 4, tileHeight() + 4);
+        }
+        return done;
+    }
+
+    /** The height of all the tiles, in view or not, with the gaps around them. */
+    private double contentHeight() {
+        int rows = (count() + columns - 1) / columns;
+        return gap() + rows * (tileHeight() + gap());
+    }
+
+    @Override
+    public int wholeWidth() {
+        return (int) Math.ceil(getWidth());
+    }
+
+    @Override
+    public int wholeHeight() {
+        return (int) Math.ceil(contentHeight());
+    }
+
+    @Override
+    public boolean isCut() {
+        return count() > 0 && contentHeight() > getHeight();
+    }
+
+    /**
+     * Paints all the tiles as they are laid out now, in the same columns, a strip of rows at a time
+     * on a canvas of its own (without the selection's outline: the picture is of the tiles).
+     */
+    @Override
+    public Rows wholeRows() {
+        Layout laidOut = tileLayout();
+        int width = wholeWidth();
+        Canvas strip = new Canvas(width, 1);
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setFill(Color.WHITE);
+        return new Rows() {
+            private WritableImage tiles;
+            private WritableImage shot;
+            private int[] scratch = new int[0];
+
+            @Override
+            public void paint(int top, int rows, int[] argb) {
+                if (!tileLayout().equals(laidOut)) {
+                    throw new IllegalStateException("the pictures changed while they were being saved; save them again");
+                }
+                if (tiles == null || tiles.getHeight() < rows) {
+                    tiles = new WritableImage(width, rows);
+                    scratch = new int[width * rows];
+                }
+                strip.setHeight(rows);
+                TileView.this.paint(strip.getGraphicsContext2D(), tiles, scratch, width, rows, top, -1);
+                if (shot != null && shot.getHeight() != rows) {
+                    shot = null;
+                }
+                shot = strip.snapshot(parameters, shot);
+                shot.getPixelReader().getPixels(0, 0, width, rows, PixelFormat.getIntArgbInstance(), argb, 0, width);
+            }
+        };
+    }
+
+    /** What the tiles' places depend on: painting the whole picture stops if it changes. */
+    private record Layout(int version, int count, int columns, double tileWidth, double tileHeight, double gap) {
+    }
+
+    private Layout tileLayout() {
+        return new Layout(version, count(), columns, tileWidth(), tileHeight(), gap());
     }
 
     private void clicked(MouseEvent e) {
@@ -239,6 +321,11 @@ abstract class TileView extends Region {
     /** How many tiles the last redraw painted: those in view, not all of them (for tests). */
     int painted() {
         return painted;
+    }
+
+    /** How many tiles a row holds, as laid out now (for tests). */
+    int columns() {
+        return columns;
     }
 
     /** The tile at canvas point {@code (x, y)}, or -1 for the gaps and beyond the last. */

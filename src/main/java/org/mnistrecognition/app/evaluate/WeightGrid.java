@@ -18,9 +18,9 @@ public final class WeightGrid extends TileView {
     private final ObjectProperty<WeightImages> weights = new SimpleObjectProperty<>(this, "weights");
     private final IntegerProperty zoom = new SimpleIntegerProperty(this, "zoom", 0);
     private String placeholder = "";
-    /** The size and pictures the fitted tile width was found for, and that width. */
     /** What {@link #fitWidth} was worked out for: the view's size and the pictures' count and size. */
     private FitFor fitFor;
+    /** The tiles' width in fit mode, for {@link #fitFor}. */
     private int fitWidth;
 
     private record FitFor(double width, double height, int units, int cols, int rows) {
@@ -140,8 +140,8 @@ public final class WeightGrid extends TileView {
     }
 
     @Override
-    void paintOver(GraphicsContext g, int index, double x, double y) {
-        if (selectedProperty().get() == index && tileWidthPixels() >= 2 * weights.get().cols()) {
+    void paintOver(GraphicsContext g, int index, double x, double y, boolean selected) {
+        if (selected && tileWidthPixels() >= 2 * weights.get().cols()) {
             g.setFill(Color.web("#303030"));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
