@@ -208,6 +208,7 @@ public final class MainWindow {
         }
         window.getIcons().setAll(icons);
         PictureExport.shareFolder(this::lastFolder, this::rememberFolder);
+        PictureExport.showProgressWith(viewModel::show);
         place(window, settings.window());
         window.setMinWidth(900);
         window.setMinHeight(560);

@@ -44,8 +44,10 @@ public final class MainWindowViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper busyProgress = new ReadOnlyDoubleWrapper(this, "busyProgress");
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
-    /** What the background tasks under way are doing, oldest first. */
-    private final List<String> working = new ArrayList<>();
+    /** Whether the status bar shows work (file tasks, and work started elsewhere such as a picture being saved). */
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working");
+    /** The background work under way, oldest first; the status bar shows the newest. */
+    private final List<Work> works = new ArrayList<>();
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
     private final ReadOnlyBooleanWrapper hasModel = new ReadOnlyBooleanWrapper(this, "hasModel");
     private final BooleanBinding canSave;
@@ -327,16 +329,63 @@ public final class MainWindowViewModel {
         unsaved.set(fresh);
     }
 
+    /**
+     * A piece of background work in the status bar: what it does, its share done (-1 while
+     * unknown), and whether it holds the model and Start while it runs (a file being read or
+     * written does; a picture being saved does not).
+     */
+    private static final class Work {
+        private final String what;
+        private final boolean holds;
+        private double done = -1;
+
+        Work(String what, boolean holds) {
+            this.what = what;
+            this.holds = holds;
+        }
+    }
+
+    /** Work started elsewhere that the status bar shows while it runs. FX thread. */
+    public interface Shown {
+        /** The share done, 0 to 1. */
+        default void progress(double done) {
+        }
+
+        /** The work has ended (done, failed or stopped); the status bar forgets it. */
+        default void ended() {
+        }
+    }
+
+    /** Shows {@code what} (such as "Saving digits.png…") in the status bar until it ends, without holding the model or Start. */
+    public Shown show(String what) {
+        Work work = new Work(what, false);
+        works.add(work);
+        showWork();
+        return new Shown() {
+            @Override
+            public void progress(double done) {
+                work.done = done;
+                showWork();
+            }
+
+            @Override
+            public void ended() {
+                finished(work);
+            }
+        };
+    }
+
     /** Runs {@code task} on the app's shared daemon threads, showing its progress; reports a failure naming {@code file}. */
     private <T> void run(String what, Task<T> task, Path file, String failureTitle, Consumer<T> done, Runnable afterFailure) {
-        working.add(what);
+        Work work = new Work(what, true);
+        works.add(work);
         showWork();
         task.setOnSucceeded(e -> {
-            finished(what);
+            finished(work);
             done.accept(task.getValue());
         });
         task.setOnFailed(e -> {
-            finished(what);
+            finished(work);
             feedback.error(failureTitle, Texts.problem(file, task.getException()));
             if (afterFailure != null) {
                 afterFailure.run();
@@ -346,16 +395,19 @@ public final class MainWindowViewModel {
     }
 
     /** One piece of work has ended; the window is idle once they all have (an export may end during a load). */
-    private void finished(String what) {
-        working.remove(what);
+    private void finished(Work work) {
+        works.remove(work);
         showWork();
     }
 
     private void showWork() {
-        busy.set(!working.isEmpty());
-        state.setLoading(!working.isEmpty());
-        busyText.set(working.isEmpty() ? "" : working.get(working.size() - 1));
-        busyProgress.set(working.isEmpty() ? 0 : -1);
+        boolean holding = works.stream().anyMatch(w -> w.holds);
+        busy.set(holding);
+        state.setLoading(holding);
+        working.set(!works.isEmpty());
+        Work newest = works.isEmpty() ? null : works.get(works.size() - 1);
+        busyText.set(newest == null ? "" : newest.what);
+        busyProgress.set(newest == null ? 0 : newest.done);
     }
 
     /** Whether closing now would lose a trained model (or a run). */
@@ -368,15 +420,15 @@ public final class MainWindowViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** The background work's progress: -1 indeterminate, 0 none. */
+    /** The progress of the work the status bar shows: -1 indeterminate, 0 none. */
     public ReadOnlyDoubleProperty busyProgressProperty() {
         return busyProgress.getReadOnlyProperty();
     }
 
     /** What the status bar says: the work going on, else the model in use. */
     public StringBinding statusTextProperty() {
-        return Bindings.createStringBinding(() -> busy.get() ? busyText.get() : "Model: " + state.modelNameProperty().get(),
-                busy, busyText, state.modelNameProperty());
+        return Bindings.createStringBinding(() -> working.get() ? busyText.get() : "Model: " + state.modelNameProperty().get(),
+                working, busyText, state.modelNameProperty());
     }
 
     /** Whether the model in use was trained here and not saved. */

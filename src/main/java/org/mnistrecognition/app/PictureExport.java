@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
@@ -42,6 +43,8 @@ public final class PictureExport {
     /** Where the save dialog opens, and how the folder chosen is remembered: the main window's last folder, kept in its settings. */
     private static Supplier<Optional<File>> lastFolder = Optional::empty;
     private static Consumer<Path> rememberFolder = folder -> { };
+    /** Where a save in progress is shown: the main window's status bar. */
+    private static Function<String, MainWindowViewModel.Shown> status = what -> new MainWindowViewModel.Shown() { };
 
     private PictureExport() {
     }
@@ -61,6 +64,11 @@ public final class PictureExport {
             menu.show(node, e.getScreenX(), e.getScreenY());
             e.consume();
         });
+    }
+
+    /** Shows each save in progress, with its share done, through {@code show} (the main window's status bar). FX thread. */
+    static void showProgressWith(Function<String, MainWindowViewModel.Shown> show) {
+        status = show;
     }
 
     /** Asks where to save a picture of {@code node}, then saves it. */
@@ -86,22 +94,35 @@ public final class PictureExport {
         int[] argb = new int[w * h];
         image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         Optional<StretchedPicture> stretched = cutPictureIn(node).flatMap(part -> stretch(node, argb, w, h, part));
+        MainWindowViewModel.Shown shown = status.apply("Saving " + file.getFileName() + "…");
         JOBS.start(p -> {
             if (stretched.isPresent()) {
-                writeInStrips(file, stretched.get());
+                writeInStrips(file, stretched.get(), p);
             } else {
                 PngFile.write(file, w, h, argb);
             }
             return file;
         }, new Jobs.Outcome<Path>() {
             @Override
+            public void progress(double fraction) {
+                shown.progress(fraction);
+            }
+
+            @Override
             public void done(Path saved) {
+                shown.ended();
                 feedback.info("Picture saved", saved.toString());
             }
 
             @Override
             public void failed(Throwable problem) {
+                shown.ended();
                 feedback.error("Cannot save the picture", Texts.problem(file, problem));
+            }
+
+            @Override
+            public void cancelled() {
+                shown.ended();
             }
         });
     }
@@ -144,9 +165,10 @@ public final class PictureExport {
     /**
      * Writes {@code picture} to {@code file} a strip at a time (off the FX thread): each strip is
      * painted on the FX thread, and the next one asked for before this one is encoded, so that
-     * painting and encoding overlap and at most two strips are held.
+     * painting and encoding overlap and at most two strips are held; {@code progress} hears the
+     * share of rows written.
      */
-    private static void writeInStrips(Path file, StretchedPicture picture) throws IOException {
+    private static void writeInStrips(Path file, StretchedPicture picture, Jobs.Progress progress) throws IOException {
         int width = picture.width();
         int height = picture.height();
         int strip = Math.max(1, Math.min(MAX_STRIP_ROWS, STRIP_PIXELS / width));
@@ -161,6 +183,7 @@ public final class PictureExport {
                     next = paintLater(picture, top + rows, Math.min(strip, height - top - rows), buffers[(k + 1) % 2]);
                 }
                 png.write(painted, 0, rows);
+                progress.report((double) (top + rows) / height);
             }
             png.finish();
         });
