@@ -7,8 +7,9 @@ import org.mnistrecognition.model.AtomicFiles;
 
 /**
  * Writes IDX files of unsigned-byte images and labels, uncompressed, as {@link IdxReader} reads
- * them; each file is replaced atomically ({@link AtomicFiles}). IDX has no room for an empty file
- * (every dimension is positive), so there must be at least one item.
+ * them; each file is replaced atomically ({@link AtomicFiles}), or an images and labels pair
+ * together ({@link #images} and {@link #labels} with {@link AtomicFiles#writeTogether}). IDX has
+ * no room for an empty file (every dimension is positive), so there must be at least one item.
  */
 public final class IdxWriter {
     private IdxWriter() {
@@ -22,11 +23,22 @@ public final class IdxWriter {
      * @throws IOException naming the file, if it cannot be written (the previous file is then unchanged)
      */
     public static void writeImages(Path file, int rows, int cols, byte[] pixels) throws IOException {
+        AtomicFiles.write(file, images(file, rows, cols, pixels).writer());
+    }
+
+    /**
+     * The images file as one change of {@link AtomicFiles#writeTogether}, for writing with the
+     * file of its labels.
+     *
+     * @param pixels {@code count × rows × cols} unsigned bytes, row-major image after image
+     * @throws IllegalArgumentException if the sizes disagree or there is no image
+     */
+    public static AtomicFiles.Change images(Path file, int rows, int cols, byte[] pixels) {
         if (rows <= 0 || cols <= 0 || pixels.length == 0 || pixels.length % (rows * cols) != 0) {
             throw new IllegalArgumentException("cannot write " + pixels.length + " pixels as images of " + rows + "x" + cols);
         }
         int count = pixels.length / (rows * cols);
-        AtomicFiles.write(file, out -> {
+        return AtomicFiles.Change.write(file, out -> {
             DataOutputStream data = new DataOutputStream(out);
             data.writeInt(IdxReader.IMAGES_MAGIC);
             data.writeInt(count);
@@ -44,6 +56,16 @@ public final class IdxWriter {
      * @throws IOException naming the file, if it cannot be written (the previous file is then unchanged)
      */
     public static void writeLabels(Path file, byte[] labels) throws IOException {
+        AtomicFiles.write(file, labels(file, labels).writer());
+    }
+
+    /**
+     * The labels file as one change of {@link AtomicFiles#writeTogether}, for writing with the
+     * file of its images.
+     *
+     * @throws IllegalArgumentException if a label is outside 0-9 or there is none
+     */
+    public static AtomicFiles.Change labels(Path file, byte[] labels) {
         if (labels.length == 0) {
             throw new IllegalArgumentException("cannot write an IDX file of no labels");
         }
@@ -52,7 +74,7 @@ public final class IdxWriter {
                 throw new IllegalArgumentException("label " + labels[i] + " at index " + i + " is outside 0-9");
             }
         }
-        AtomicFiles.write(file, out -> {
+        return AtomicFiles.Change.write(file, out -> {
             DataOutputStream data = new DataOutputStream(out);
             data.writeInt(IdxReader.LABELS_MAGIC);
             data.writeInt(labels.length);

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import org.mnistrecognition.model.AtomicFiles;
 
 /**
  * A person's own handwritten digits, kept in a folder as an MNIST-style IDX pair:
  * {@value #IMAGES} (28x28 unsigned-byte images, ink bright on dark) and {@value #LABELS}. Each
- * change rewrites both files atomically, images first; a set is never half-written into one file,
- * and a pair left inconsistent (the process stopped between the two) is reported when read.
+ * change rewrites both files as one ({@link AtomicFiles#writeTogether}): a failed write (a full
+ * disk, a read-only folder) leaves both as they were, and a pair left inconsistent all the same
+ * (the process stopped between the two moves) is reported when read.
  */
 public final class PersonalSet {
     /** The images file's name. */
@@ -113,19 +116,19 @@ public final class PersonalSet {
     }
 
     /**
-     * Writes both files, or deletes both when the set is empty: a count of 0 is valid IDX, but
-     * {@link IdxReader} refuses a header with any size of 0 and {@link IdxWriter} writes at least
-     * one item, so an empty set is kept as no files, as before the first digit was saved.
+     * Writes both files, or deletes both when the set is empty, as one change: if either cannot
+     * be written, both stay as they were. (A count of 0 is valid IDX, but {@link IdxReader}
+     * refuses a header with any size of 0 and {@link IdxWriter} writes at least one item, so an
+     * empty set is kept as no files, as before the first digit was saved.)
      */
     private void save(DataSet set) throws IOException {
         Path images = folder.resolve(IMAGES);
         Path labels = folder.resolve(LABELS);
         if (set.isEmpty()) {
-            Files.deleteIfExists(labels);
-            Files.deleteIfExists(images);
+            AtomicFiles.writeTogether(List.of(AtomicFiles.Change.delete(images), AtomicFiles.Change.delete(labels)));
             return;
         }
-        IdxWriter.writeImages(images, SIDE, SIDE, set.pixels());
-        IdxWriter.writeLabels(labels, set.labels());
+        AtomicFiles.writeTogether(List.of(IdxWriter.images(images, SIDE, SIDE, set.pixels()),
+                IdxWriter.labels(labels, set.labels())));
     }
 }

@@ -22,10 +22,12 @@ public record CostCurve(long[] iterations, double[] cost, long[] checkpoints, do
         checkpoints = Objects.requireNonNullElse(checkpoints, new long[0]).clone();
         accuracy = Objects.requireNonNullElse(accuracy, new double[0]).clone();
         if (iterations.length != cost.length) {
-            throw new IllegalArgumentException(iterations.length + " iterations but " + cost.length + " costs");
+            throw new IllegalArgumentException("the curve has " + iterations.length + " iterations but " + cost.length
+                    + " costs");
         }
         if (checkpoints.length != accuracy.length) {
-            throw new IllegalArgumentException(checkpoints.length + " checkpoints but " + accuracy.length + " accuracies");
+            throw new IllegalArgumentException("the curve has " + checkpoints.length + " checkpoints but " + accuracy.length
+                    + " accuracies");
         }
     }
 

@@ -2,13 +2,14 @@ package org.mnistrecognition.history;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,7 +21,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.mnistrecognition.Problems;
+import org.mnistrecognition.data.DataFormatException;
 import org.mnistrecognition.model.AtomicFiles;
+import org.mnistrecognition.model.JsonFiles;
 import org.mnistrecognition.model.ModelFile;
 import org.mnistrecognition.model.ModelMetadata;
 import org.mnistrecognition.network.Network;
@@ -39,6 +43,12 @@ public final class RunHistory {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
             .serializeSpecialFloatingPointValues().setStrictness(Strictness.LENIENT).create();
+    /**
+     * The largest record read, in bytes: a record holds at most {@value CostCurve#MAX_POINTS} cost
+     * points and a few thousand checkpoints, tens of kilobytes; a larger file is not read into memory.
+     */
+    public static final int MAX_RECORD_BYTES = 16 << 20;
+
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT);
 
     private final Path folder;
@@ -80,29 +90,52 @@ public final class RunHistory {
                 }
                 try {
                     runs.add(read(file));
-                } catch (IOException | JsonParseException | IllegalArgumentException e) {
-                    problems.add(file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                } catch (IOException e) {
+                    String line = Problems.describe(e);
+                    problems.add(line.startsWith(file + ": ") ? line : file + ": " + line);
                 }
             }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
         }
         runs.sort(Comparator.comparing(RunRecord::startedAt).thenComparing(RunRecord::id).reversed());
         return new Listing(runs, problems);
     }
 
-    /** Reads one run's record; its id is its folder's name. */
-    static RunRecord read(Path file) throws IOException {
-        RunRecord r = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), RunRecord.class);
-        if (r == null) {
-            throw new JsonParseException("the file is empty");
-        }
+    /**
+     * Reads one run's record; its id is its folder's name.
+     *
+     * @throws DataFormatException naming the file and what is wrong with it: too large, not JSON,
+     *     values of the wrong type or out of range, a curve whose lists disagree...
+     * @throws IOException naming the file, if it cannot be read at all
+     */
+    public static RunRecord read(Path file) throws IOException {
+        RunRecord r = JsonFiles.read(file, GSON, RunRecord.class, MAX_RECORD_BYTES, "run record");
         if (r.formatVersion() < 1 || r.formatVersion() > RunRecord.FORMAT_VERSION) {
-            throw new JsonParseException("record format " + r.formatVersion() + " is not one this program reads (1 to "
+            throw new DataFormatException(file, "record format " + r.formatVersion() + " is not one this program reads (1 to "
                     + RunRecord.FORMAT_VERSION + ")");
         }
         if (r.settings() == null) {
-            throw new JsonParseException("no 'settings'");
+            throw new DataFormatException(file, "no 'settings'");
+        }
+        if (!r.model().isEmpty() && !isPlainFileName(r.model())) {
+            throw new DataFormatException(file, "'model' must name a file in the run's folder, not '" + r.model() + "'");
         }
         return r.withId(file.getParent().getFileName().toString());
+    }
+
+    /** A name of a file in the run's own folder: no folder part, no {@code ..}, nothing a path cannot hold. */
+    private static boolean isPlainFileName(String name) {
+        if (name.equals(".") || name.equals("..") || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0
+                || name.indexOf('\0') >= 0) {
+            return false;
+        }
+        try {
+            Path p = Path.of(name);
+            return p.getNameCount() == 1 && p.getParent() == null && !p.isAbsolute();
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /**

@@ -6,11 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistrecognition.ImmutableFile;
+import org.mnistrecognition.ReadOnlyFolder;
 
 /** IDX writing read back by the reader, and the personal set kept as an IDX pair. */
 class PersonalSetTest {
@@ -107,5 +114,70 @@ class PersonalSetTest {
         DataSet set = store.load();
         assertThrows(IllegalArgumentException.class, () -> store.add(set, new byte[100], 1));
         assertThrows(IllegalArgumentException.class, () -> store.add(set, image(1), 10));
+    }
+
+    private static List<String> filesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static void assertSameSet(DataSet expected, DataSet actual) {
+        assertEquals(expected.size(), actual.size());
+        assertArrayEquals(expected.pixels(), actual.pixels());
+        assertArrayEquals(expected.labels(), actual.labels());
+    }
+
+    /**
+     * The labels file cannot be replaced (immutable), so the change fails after the images were
+     * moved into place: the images are put back and the set loads as it was, with one message
+     * naming the labels file. Before the pair was written together, the images stayed new and the
+     * set no longer loaded ("holds 3 images but 2 labels").
+     */
+    @Test
+    void aDigitThatCannotBeSavedLeavesTheSetAsItWas() throws Exception {
+        Path folder = dir.resolve("handwriting");
+        PersonalSet store = new PersonalSet(folder);
+        DataSet before = store.add(store.add(store.load(), image(1), 1), image(2), 2);
+        Path labels = folder.resolve(PersonalSet.LABELS);
+        Optional<ImmutableFile> immutable = ImmutableFile.of(labels);
+        Assumptions.assumeTrue(immutable.isPresent(), "a file can be made immutable here (root, chattr)");
+        IOException added;
+        IOException removed;
+        try (ImmutableFile locked = immutable.get()) {
+            added = assertThrows(IOException.class, () -> store.add(before, image(3), 3));
+            removed = assertThrows(IOException.class, () -> store.remove(before, 0));
+        }
+        assertEquals("cannot write " + labels + ": Operation not permitted", added.getMessage());
+        assertEquals("cannot write " + labels + ": Operation not permitted", removed.getMessage());
+        assertSameSet(before, store.load());
+        assertEquals(List.of(PersonalSet.IMAGES, PersonalSet.LABELS), filesIn(folder), "no temporary file is left");
+
+        DataSet one = store.remove(before, 0);
+        IOException emptied;
+        try (ImmutableFile locked = ImmutableFile.of(labels).orElseThrow()) {
+            emptied = assertThrows(IOException.class, () -> store.remove(one, 0));
+        }
+        assertEquals("cannot delete " + labels + ": Operation not permitted", emptied.getMessage(),
+                "the last digit removed: both files are deleted, or neither");
+        assertSameSet(one, store.load());
+        assertEquals(List.of(PersonalSet.IMAGES, PersonalSet.LABELS), filesIn(folder));
+    }
+
+    @Test
+    void aReadOnlyFolderLeavesTheSetAsItWasAndSaysWhy() throws Exception {
+        Path folder = dir.resolve("handwriting");
+        PersonalSet store = new PersonalSet(folder);
+        DataSet before = store.add(store.load(), image(1), 1);
+        Optional<ReadOnlyFolder> readOnly = ReadOnlyFolder.of(folder);
+        Assumptions.assumeTrue(readOnly.isPresent(), "a folder can be made read-only here");
+        IOException e;
+        try (ReadOnlyFolder locked = readOnly.get()) {
+            e = assertThrows(IOException.class, () -> store.add(before, image(2), 2));
+            assertThrows(IOException.class, () -> store.remove(before, 0));
+        }
+        assertTrue(e.getMessage().startsWith("cannot write " + folder.resolve(PersonalSet.IMAGES) + ": "), e.getMessage());
+        assertSameSet(before, store.load());
+        assertEquals(List.of(PersonalSet.IMAGES, PersonalSet.LABELS), filesIn(folder));
     }
 }

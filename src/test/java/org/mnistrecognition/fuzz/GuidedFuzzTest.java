@@ -18,7 +18,7 @@ import org.mnistrecognition.model.ModelFile;
  * {@code src/test/resources/org/mnistrecognition/fuzz/GuidedFuzzTestInputs/<target>/}, plus an
  * empty input. The seeds are copies of the readers' test fixtures, the {@code metadata.json} of
  * two model fixtures, the checkpoint {@link CheckpointFuzzTest} writes (which it checks is still
- * read), the JPEG, GIF and BMP {@link ImageFilesFuzzTest} draws, and the inputs fuzzing sessions
+ * read), the run records and settings {@link JsonRecordFuzzTest} starts from, the JPEG, GIF and BMP {@link ImageFilesFuzzTest} draws, and the inputs fuzzing sessions
  * found failing. With {@code JAZZER_FUZZ=1} it fuzzes one target, guided by coverage; see the README for
  * the command. The surefire execution {@code fuzz-targets} runs these in a JVM of their own, as
  * Jazzer installs an agent in the JVM it runs in.
@@ -82,6 +82,18 @@ class GuidedFuzzTest {
     @FuzzTest
     void checkpoint(byte[] input) throws Exception {
         named(input, () -> Reads.checkpoint(check, input));
+    }
+
+    /** A run's record in the history ({@code run.json}). */
+    @FuzzTest
+    void runRecord(byte[] input) throws Exception {
+        named(input, () -> Reads.runRecord(check, input));
+    }
+
+    /** The app's settings ({@code settings.json}). */
+    @FuzzTest
+    void settings(byte[] input) throws Exception {
+        named(input, () -> Reads.settings(check, input));
     }
 
     /** A picture of a digit in any format ImageIO reads. */

@@ -1,12 +1,18 @@
 package org.mnistrecognition.fuzz;
 
 import java.io.IOException;
+import org.mnistrecognition.app.AppSettings;
+import org.mnistrecognition.app.SettingsFile;
+import org.mnistrecognition.app.WindowPlacement;
 import org.mnistrecognition.data.DataFormatException;
 import org.mnistrecognition.data.DataSetLoader;
 import org.mnistrecognition.data.IdxReader;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.data.NpyArray;
 import org.mnistrecognition.data.NpyReader;
+import org.mnistrecognition.history.CostCurve;
+import org.mnistrecognition.history.RunHistory;
+import org.mnistrecognition.history.RunRecord;
 import org.mnistrecognition.model.Model;
 import org.mnistrecognition.model.ModelFile;
 import org.mnistrecognition.model.ModelFormatException;
@@ -29,6 +35,8 @@ final class Reads {
     private static final long NPY_BYTES_PER_INPUT_BYTE = 16;
     /** A deflated entry inflates ~1032 times at most, each byte of it a double (8 bytes) at most, twice over while arrays grow. */
     private static final long NPZ_BYTES_PER_INPUT_BYTE = 20_000;
+    /** Text (two bytes a character at most) parsed into boxed numbers in lists and records, generously. */
+    private static final long JSON_BYTES_PER_INPUT_BYTE = 200;
     /** What any read may allocate besides: buffers, the zip's central directory, class loading. */
     private static final long BASE = 16L << 20;
 
@@ -109,5 +117,32 @@ final class Reads {
             }
         }, ImageFormatException.class, (32L << 20)
                 + 20L * Math.min(ImageFiles.MAX_PIXELS, Math.max(1_000_000, ImageFiles.MAX_PIXELS_PER_FILE_BYTE * input.length)));
+    }
+
+    /** A run's record in the history ({@code run.json}): a read has its settings, a curve whose lists agree, and an id. */
+    static IOException runRecord(ReadCheck check, byte[] input) throws Exception {
+        return check.check("run.json", input, file -> {
+            RunRecord r = RunHistory.read(file);
+            CostCurve c = r.curve();
+            if (r.settings() == null || r.id().isEmpty() || c.iterations().length != c.cost().length
+                    || c.checkpoints().length != c.accuracy().length) {
+                throw new AssertionError("a record that cannot be listed was read");
+            }
+        }, DataFormatException.class, BASE + JSON_BYTES_PER_INPUT_BYTE * input.length);
+    }
+
+    /**
+     * The app's settings ({@code settings.json}), which {@link SettingsFile#load} reads this way
+     * and turns into the defaults if it fails: a read has a usable window and divider.
+     */
+    static IOException settings(ReadCheck check, byte[] input) throws Exception {
+        return check.check("settings.json", input, file -> {
+            AppSettings s = new SettingsFile(file).read();
+            WindowPlacement w = s.window();
+            if (w != null && !(Double.isFinite(w.x()) && Double.isFinite(w.y()) && Double.isFinite(w.width())
+                    && Double.isFinite(w.height())) || !Double.isFinite(s.divider()) || s.lastFolder() == null) {
+                throw new AssertionError("settings the app cannot use were read: " + s);
+            }
+        }, DataFormatException.class, BASE + JSON_BYTES_PER_INPUT_BYTE * input.length);
     }
 }

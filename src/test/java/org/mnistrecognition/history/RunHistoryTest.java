@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -120,5 +121,77 @@ class RunHistoryTest {
         assertArrayEquals(new double[] {0.9}, c.accuracy());
         CostCurve small = new CostCurve(new long[] {1, 2}, new double[] {3, 4}, null, null);
         assertEquals(small, small.decimate(500));
+    }
+
+    private Path recordIn(String folder, String json) throws Exception {
+        Path file = Files.createDirectories(dir.resolve(folder)).resolve(RunHistory.RECORD);
+        Files.writeString(file, json);
+        return file;
+    }
+
+    /**
+     * A record its own constructor refuses (a curve whose lists disagree) made Gson throw a plain
+     * RuntimeException that the listing did not catch: the whole history was unreadable. Now it
+     * is one problem naming its file, and the other runs are listed.
+     */
+    @Test
+    void aRecordItsConstructorRefusesIsOneProblemNamingTheFile() throws Exception {
+        RunHistory history = new RunHistory(dir);
+        Network n = network();
+        history.add(record("2025-05-01T10:00:00Z", 0.61), n, metadata(n));
+        Path costs = recordIn("costs", "{\"formatVersion\": 1, \"settings\": {}, \"curve\": {\"iterations\": [1, 2, 3],"
+                + " \"cost\": [0.5, 0.4]}}");
+        Path accuracies = recordIn("accuracies", "{\"formatVersion\": 1, \"settings\": {}, \"curve\": {\"checkpoints\": [1],"
+                + " \"accuracy\": []}}");
+        Path nullLayer = recordIn("null-layer", "{\"formatVersion\": 1, \"settings\": {\"layers\": [784, null, 10]}}");
+        Path nullPoint = recordIn("null-point", "{\"formatVersion\": 1, \"settings\": {}, \"curve\": {\"iterations\": [1, null],"
+                + " \"cost\": [0.5, 0.4]}}");
+        RunHistory.Listing listing = history.list();
+        assertEquals(1, listing.runs().size());
+        assertEquals(List.of(accuracies + ": not a run record (the curve has 1 checkpoints but 0 accuracies at $.curve)",
+                costs + ": not a run record (the curve has 3 iterations but 2 costs at $.curve)",
+                nullLayer + ": not a run record (a value is null or of the wrong type at $.settings)",
+                nullPoint + ": not a run record (a value is null or of the wrong type at $.curve.iterations)"),
+                listing.problems().stream().sorted().toList());
+    }
+
+    @Test
+    void wrongTypesAndHugeNumbersAreProblemsOnOneLineNamingTheFile() throws Exception {
+        Path text = recordIn("text", "{\"formatVersion\": 1, \"settings\": {}, \"iterations\": \"many\"}");
+        Path huge = recordIn("huge", "{\"formatVersion\": 1, \"settings\": {}, \"iterations\": 99999999999999999999}");
+        Path list = recordIn("list", "[1, 2, 3]");
+        RunHistory.Listing listing = new RunHistory(dir).list();
+        assertEquals(List.of(), listing.runs());
+        assertEquals(3, listing.problems().size(), listing.problems().toString());
+        for (String p : listing.problems()) {
+            assertTrue(p.matches("\\Q" + dir + "\\E/(text|huge|list)/run.json: not a run record \\([^\n]+\\)"), p);
+            assertFalse(p.contains("https://"), p);
+        }
+        assertTrue(listing.problems().contains(huge + ": not a run record (Expected a long but was 99999999999999999999"
+                + " at line 1 column 72 path $.iterations)"), listing.problems().toString());
+        assertTrue(listing.problems().contains(text + ": not a run record (expected a number at $.iterations)"),
+                listing.problems().toString());
+        assertTrue(listing.problems().contains(list + ": not a run record (Expected an object but was a list at line 1"
+                + " column 2 path $)"), listing.problems().toString());
+    }
+
+    /** A 2 GB record (sparse, so that the test writes nothing) is refused before it is read. */
+    @Test
+    void aRecordLargerThanAnyRunIsRefusedUnread() throws Exception {
+        Path file = recordIn("huge", "");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(2L << 30);
+        }
+        RunHistory.Listing listing = new RunHistory(dir).list();
+        assertEquals(List.of(file + ": is 2,147,483,648 bytes, more than a run record can be (16,777,216)"),
+                listing.problems());
+    }
+
+    /** A model named outside the run's folder would be opened, and deleted with the run. */
+    @Test
+    void aModelOutsideTheRunsFolderIsRefused() throws Exception {
+        Path file = recordIn("escape", "{\"formatVersion\": 1, \"settings\": {}, \"model\": \"../../precious.npz\"}");
+        assertEquals(List.of(file + ": 'model' must name a file in the run's folder, not '../../precious.npz'"),
+                new RunHistory(dir).list().problems());
     }
 }
