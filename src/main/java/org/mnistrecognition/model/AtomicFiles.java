@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mnistrecognition.Problems;
 
 /**
@@ -28,6 +29,25 @@ import org.mnistrecognition.Problems;
  * pair): all of them change, or none.
  */
 public final class AtomicFiles {
+    /**
+     * The temporary files being written or kept aside right now: deleted if the JVM exits normally
+     * (the window closed, Ctrl+C, a SIGTERM) while a background write is under way, so that no
+     * hidden {@code .tmp} file is left beside its target. The target itself is never touched.
+     */
+    private static final Set<Path> UNFINISHED = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path temp : UNFINISHED) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    System.err.println("cannot delete the unfinished " + temp + ": " + Problems.describe(e));
+                }
+            }
+        }, "unfinished writes"));
+    }
+
 
     /** Writes content to a stream; it may close the stream or not. */
     @FunctionalInterface
@@ -184,6 +204,7 @@ public final class AtomicFiles {
             }
             try {
                 Path kept = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".old");
+                UNFINISHED.add(kept);
                 previous = kept;
                 Files.delete(kept);
                 try {
@@ -255,6 +276,7 @@ public final class AtomicFiles {
         Path temp;
         try {
             temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            UNFINISHED.add(temp);
         } catch (IOException e) {
             throw new IOException("cannot write " + target + ": cannot create a temporary file in " + dir + " ("
                     + Problems.describe(e) + ")", e);
@@ -285,12 +307,14 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
+        UNFINISHED.remove(from);
     }
 
     /** Deletes a temporary file after a failure; if that fails too, it is added to {@code failure} (if any) rather than replacing it. */
     private static void delete(Path temp, Throwable failure) {
         try {
             Files.deleteIfExists(temp);
+            UNFINISHED.remove(temp);
         } catch (IOException | RuntimeException e) {
             if (failure != null) {
                 failure.addSuppressed(e);
