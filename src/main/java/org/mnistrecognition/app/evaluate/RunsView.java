@@ -95,6 +95,7 @@ public final class RunsView {
         timeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().seconds()));
         accuracyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().testAccuracy()));
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+        whatColumn.setCellFactory(c -> Cells.withTooltip());
         trainedColumn.setCellFactory(c -> Cells.formatted(v -> Texts.count(v)));
         timeColumn.setCellFactory(c -> Cells.formatted(Texts::duration));
         accuracyColumn.setCellFactory(c -> Cells.formatted(Texts::percent2));
