@@ -118,7 +118,9 @@ public final class MainWindow {
     private void connectEvaluation() {
         weightsController.viewModel().shownProperty().bind(tabs.getTabs().get(3).selectedProperty());
         handwritingController.viewModel().shownProperty().bind(tabs.getTabs().get(5).selectedProperty());
+        runsController.viewModel().shownProperty().bind(tabs.getTabs().get(4).selectedProperty());
         runsController.viewModel().watch(trainingController.viewModel().finishedRunProperty());
+        runsController.viewModel().watch(handwritingController.viewModel().finishedRunProperty());
         runsController.viewModel().setModelOpener(viewModel::openModel);
         runsController.viewModel().modelChangeAllowedProperty().bind(viewModel.canChangeModelProperty());
         handwritingController.viewModel().setModelTaker(viewModel::adopt);

@@ -2,6 +2,7 @@ package org.mnistrecognition.cli;
 
 import java.io.PrintWriter;
 import org.mnistrecognition.Problems;
+import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.AppLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +47,13 @@ public final class Cli implements Runnable {
             err.flush();
             return FAILED;
         });
+        return cli;
+    }
+
+    /** The command line keeping checkpoints and the run history in {@code folders} rather than the user's own (tests). */
+    static CommandLine commandLine(UserFolders folders) {
+        CommandLine cli = commandLine();
+        cli.getSubcommands().get("train").<TrainCommand>getCommand().useFolders(folders);
         return cli;
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -17,13 +18,19 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.mnistrecognition.Problems;
 import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.data.MnistData;
+import org.mnistrecognition.history.LearningCurve;
+import org.mnistrecognition.history.RunHistory;
+import org.mnistrecognition.history.RunRecord;
+import org.mnistrecognition.history.RunRecorder;
 import org.mnistrecognition.network.Activation;
 import org.mnistrecognition.network.Architecture;
 import org.mnistrecognition.network.Cost;
 import org.mnistrecognition.network.Initialisation;
 import org.mnistrecognition.training.Autosave;
+import org.mnistrecognition.training.Checkpoint;
 import org.mnistrecognition.training.Preset;
 import org.mnistrecognition.training.Progress;
 import org.mnistrecognition.training.RunControl;
@@ -48,7 +55,6 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "seed",
             description = "seed (the original program), seed-fixed or best. Default: ${DEFAULT-VALUE}.")
@@ -117,6 +123,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Go on with an interrupted run from its checkpoint (its own settings; --data defaults to its data).")
     Path resume;
 
+    @Option(names = "--no-history", description = "Do not keep the run (settings, curve, results, model) in the run history"
+            + " in the user data folder, which the app's Runs tab shows.")
+    boolean noHistory;
+
+    /** The user's folders: checkpoints and the run history go there. */
+    private UserFolders folders;
+
     /** The options that set up a run, which a resumed run takes from its checkpoint instead. */
     private static final List<String> RUN_OPTIONS = List.of("--preset", "--layers", "--activation", "--output", "--cost",
             "--init", "--bias", "--lr", "--batch", "--momentum", "--epochs", "--iterations", "--seed", "--threads");
@@ -125,13 +138,19 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunState resumed = resume != null ? resumedRun() : null;
         TrainingConfig config = resumed != null ? resumed.config() : checked(this::config);
-        Autosave autosave = autosave(resume != null ? resume : Autosave.newFile(UserFolders.standard().checkpoints(), config));
+        Autosave autosave = autosave(resume != null ? resume : Autosave.newFile(folders().checkpoints(), config));
         MnistData mnist = DataOptions.load(resumed != null && data == null ? dataOf(resumed) : data);
         RunControl control = new RunControl();
         Trainer trainer = resumed != null ? Trainer.resume(resumed, mnist, control)
                 : checked(() -> new Trainer(config, mnist, control));
         trainer.autosave(autosave);
         long total = config.totalIterations(mnist.training().size());
+        RunRecorder recorder = null;
+        if (!noHistory) {
+            // validation at the same points as in the app, so that the history has an accuracy curve
+            trainer.checkpointEvery(Math.max(1, total / LearningCurve.CHECKPOINTS));
+            recorder = new RunRecorder(total, trainer.startsAt());
+        }
         if (resumed != null) {
             err().printf(Locale.ROOT, "resuming %s: %,d of %,d samples trained%n", resume, resumed.iterations(), total);
         }
@@ -148,7 +167,7 @@ final class TrainCommand implements Callable<Integer> {
         }, "stop-training");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            int exit = train(trainer, config, mnist, autosave, total, out);
+            int exit = train(trainer, config, mnist, autosave, total, out, recorder);
             if (resume != null && autosave == null && exit == 0) {
                 // a resumed run that saved no checkpoints of its own is over: its old one would only mislead
                 Files.deleteIfExists(resume);
@@ -164,6 +183,18 @@ final class TrainCommand implements Callable<Integer> {
                 // the JVM is already exiting: the hook has run
             }
         }
+    }
+
+    /** Keeps checkpoints and the run history in {@code userFolders} rather than the user's own (tests). */
+    void useFolders(UserFolders userFolders) {
+        this.folders = userFolders;
+    }
+
+    private UserFolders folders() {
+        if (folders == null) {
+            folders = UserFolders.standard();
+        }
+        return folders;
     }
 
     /** The checkpoint named by {@code --resume}, which no option setting up a run may come with. */
@@ -213,21 +244,27 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private int train(Trainer trainer, TrainingConfig config, MnistData mnist, Autosave autosave, long total, PrintWriter out)
-            throws Exception {
+    private int train(Trainer trainer, TrainingConfig config, MnistData mnist, Autosave autosave, long total, PrintWriter out,
+                      RunRecorder recorder) throws Exception {
         TrainingResult result;
         try (ProgressBar bar = log ? null : progressBar(total)) {
             if (bar != null) {
                 bar.stepTo(trainer.startsAt());
             }
-            result = trainer.run(listener(out, bar));
+            result = trainer.run(listener(out, bar, recorder));
             if (bar != null) {
                 bar.stepTo(result.iterations());
             }
         } finally {
             out.flush();
         }
+        // kept before --save is written, so that a run whose model cannot be saved there is not lost
+        Path kept = recorder == null || result.iterations() <= trainer.startsAt() ? null
+                : keep(recorder, result, mnist, autosave);
         if (result.status() == TrainingResult.Status.DIVERGED) {
+            if (kept != null) {
+                err().println("the last good weights are kept in the run history: " + kept);
+            }
             if (save != null) {
                 ModelFiles.save(save, result, mnist.source());
                 err().println("saved the last good weights to " + save);
@@ -247,6 +284,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         err().printf(Locale.ROOT, "trained %,d samples in %.1f s (%,.0f samples/s, %s)%n", result.iterations(),
                 result.seconds(), result.samplesPerSecond(), trainer.kernels().name());
+        if (kept != null) {
+            err().println("run kept in the history: " + kept.getParent());
+        }
         if (save != null) {
             ModelFiles.save(save, result, mnist.source());
             err().println("saved " + save);
@@ -260,6 +300,29 @@ final class TrainCommand implements Callable<Integer> {
         }
         out().println(result.test().accuracyLine("test"));
         return result.status() == TrainingResult.Status.COMPLETED ? 0 : Cli.FAILED;
+    }
+
+    /**
+     * Keeps the run that ended as {@code result} in the run history, as one run with the part
+     * before the stop if it was resumed; a stopped run whose checkpoint is kept is marked so that
+     * its resumption replaces it. A failure is a warning: the run itself went well.
+     *
+     * @return the model file kept in the history, or null if it could not be written
+     */
+    private Path keep(RunRecorder recorder, TrainingResult result, MnistData mnist, Autosave autosave) {
+        RunRecord draft = recorder.record(result, mnist.source(), RunRecord.COMMAND_LINE);
+        if (result.status() == TrainingResult.Status.CANCELLED && autosave != null && Files.exists(autosave.file())) {
+            draft = draft.withCheckpoint(autosave.file());
+        }
+        RunHistory history = new RunHistory(folders().runs());
+        try {
+            RunRecord saved = history.add(draft, result.network(), result.metadata(mnist.source(),
+                    Instant.parse(draft.endedAt())), resume);
+            return history.modelFile(saved);
+        } catch (IOException | RuntimeException e) {
+            err().println("warning: cannot keep the run in the history (" + Problems.describe(e) + ")");
+            return null;
+        }
     }
 
     /**
@@ -350,7 +413,8 @@ final class TrainCommand implements Callable<Integer> {
                 .build();
     }
 
-    private TrainingListener listener(PrintWriter out, ProgressBar bar) {
+    private TrainingListener listener(PrintWriter out, ProgressBar bar, RunRecorder recorder) {
+        TrainingListener history = recorder != null ? recorder : new TrainingListener() { };
         TrainingListener iterations = log ? new TrainingListener() {
             @Override
             public void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
@@ -369,11 +433,17 @@ final class TrainCommand implements Callable<Integer> {
             @Override
             public void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
                 iterations.iteration(iteration, sampleIndex, actual, guess, cost);
+                history.iteration(iteration, sampleIndex, actual, guess, cost);
             }
 
             @Override
             public void progress(Progress p) {
                 iterations.progress(p);
+            }
+
+            @Override
+            public void checkpoint(Checkpoint checkpoint) {
+                history.checkpoint(checkpoint);
             }
 
             @Override

@@ -63,6 +63,39 @@ public record CostCurve(long[] iterations, double[] cost, long[] checkpoints, do
         return new CostCurve(x, y, checkpoints, accuracy);
     }
 
+    /**
+     * This curve, then the points and checkpoints of {@code later} that come after its own (a
+     * resumed run's curve after the curve of its part before the stop), at most
+     * {@link #MAX_POINTS} cost points.
+     */
+    public CostCurve followedBy(CostCurve later) {
+        long lastCost = iterations.length == 0 ? Long.MIN_VALUE : iterations[iterations.length - 1];
+        long lastCheckpoint = checkpoints.length == 0 ? Long.MIN_VALUE : checkpoints[checkpoints.length - 1];
+        int from = 0;
+        while (from < later.iterations.length && later.iterations[from] <= lastCost) {
+            from++;
+        }
+        int checkFrom = 0;
+        while (checkFrom < later.checkpoints.length && later.checkpoints[checkFrom] <= lastCheckpoint) {
+            checkFrom++;
+        }
+        return new CostCurve(concat(iterations, later.iterations, from), concat(cost, later.cost, from),
+                concat(checkpoints, later.checkpoints, checkFrom), concat(accuracy, later.accuracy, checkFrom))
+                .decimate(MAX_POINTS);
+    }
+
+    private static long[] concat(long[] a, long[] b, int bFrom) {
+        long[] c = Arrays.copyOf(a, a.length + b.length - bFrom);
+        System.arraycopy(b, bFrom, c, a.length, b.length - bFrom);
+        return c;
+    }
+
+    private static double[] concat(double[] a, double[] b, int bFrom) {
+        double[] c = Arrays.copyOf(a, a.length + b.length - bFrom);
+        System.arraycopy(b, bFrom, c, a.length, b.length - bFrom);
+        return c;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CostCurve c && Arrays.equals(iterations, c.iterations) && Arrays.equals(cost, c.cost)

@@ -162,9 +162,65 @@ public final class RunHistory {
             }
         }
         RunRecord saved = record.withId(id).withModel(MODEL);
-        ModelFile.save(dir.resolve(MODEL), network, metadata);
-        AtomicFiles.write(dir.resolve(RECORD), GSON.toJson(saved).getBytes(StandardCharsets.UTF_8));
+        try {
+            ModelFile.save(dir.resolve(MODEL), network, metadata);
+            AtomicFiles.write(dir.resolve(RECORD), GSON.toJson(saved).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            removeUnfinished(dir, e);
+            throw e;
+        }
         return saved;
+    }
+
+    /**
+     * Adds a finished run as {@link #add(RunRecord, Network, ModelMetadata)} does; if it was resumed
+     * from {@code resumedFrom} (null: it was not) and the history holds the run's part before it
+     * stopped (a record whose {@link RunRecord#checkpoint()} is that file), the two become one run:
+     * the new record starts when that part started, its curve continues that part's, and that
+     * part's record is removed once the new one is saved.
+     *
+     * @return the record as saved
+     * @throws IOException naming the file that could not be written or removed
+     */
+    public RunRecord add(RunRecord record, Network network, ModelMetadata metadata, Path resumedFrom) throws IOException {
+        RunRecord earlier = resumedFrom == null ? null : stoppedAt(resumedFrom);
+        RunRecord saved = add(earlier == null ? record : record.continuing(earlier), network, metadata);
+        if (earlier != null) {
+            try {
+                delete(earlier);
+            } catch (IOException e) {
+                throw new IOException("kept the run in " + folder.resolve(saved.id()) + " but cannot remove the record of"
+                        + " its part before the stop, " + folder.resolve(earlier.id()) + ": " + e.getMessage(), e);
+            }
+        }
+        return saved;
+    }
+
+    /** The newest record of a run stopped with its checkpoint kept in {@code checkpoint}, or null. */
+    private RunRecord stoppedAt(Path checkpoint) throws IOException {
+        String key = RunRecord.checkpointKey(checkpoint);
+        for (RunRecord r : list().runs()) {
+            if (r.checkpoint().equals(key)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Removes what a failed {@link #add} left in {@code dir} (no temporary file is left by the writers). */
+    private static void removeUnfinished(Path dir, Exception cause) {
+        try {
+            Files.deleteIfExists(dir.resolve(RECORD));
+            Files.deleteIfExists(dir.resolve(MODEL));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** The folder of a run (its record and model). */
+    public Path folderOf(RunRecord run) {
+        return folder.resolve(run.id());
     }
 
     /** The model file of a run. */

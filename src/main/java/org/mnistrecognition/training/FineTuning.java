@@ -71,6 +71,12 @@ public final class FineTuning {
         return Math.max(1, Math.min(MAX_REPEATS, (PERSONAL_PER_EPOCH + personal - 1) / personal));
     }
 
+    /** The samples a fine-tuning of {@code network} as {@code plan} says trains on, for {@code personal} digits. */
+    public static long totalIterations(Network network, Plan plan, int personal) {
+        int own = personal * repeats(personal);
+        return config(network, plan).totalIterations(own + MNIST_SHARE * own);
+    }
+
     /**
      * One epoch's training set: every personal digit {@link #repeats} times, then
      * {@value #MNIST_SHARE} times as many MNIST images drawn at random (without repeats while there

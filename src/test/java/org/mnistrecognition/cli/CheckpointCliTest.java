@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistrecognition.history.RunHistory;
+import org.mnistrecognition.history.RunRecord;
 import org.mnistrecognition.model.ModelFile;
 import org.mnistrecognition.network.Network;
 import org.mnistrecognition.network.kernels.Kernels;
@@ -32,6 +35,11 @@ class CheckpointCliTest {
 
     @TempDir
     Path dir;
+
+    /** The command line in this JVM, with this test's own user folders. */
+    private CliTest.Run cli(String... args) {
+        return CliTest.run(dir.resolve("home"), args);
+    }
 
     /** The checkpoint a run has written under {@code home}, if any (never a temporary file being written). */
     static Optional<Path> checkpoint(Path home) throws IOException {
@@ -81,6 +89,10 @@ class CheckpointCliTest {
         assertEquals(0, CliProcess.finish(resuming, resumedLog), () -> CliProcess.read(resumedLog));
         assertTrue(CliProcess.read(resumedLog).contains("resuming " + file), CliProcess.read(resumedLog));
         assertFalse(Files.exists(file), "the resumed run, finished, deletes its checkpoint");
+        List<RunRecord> kept = new RunHistory(home.resolve("data").resolve("runs")).list().runs();
+        assertEquals(1, kept.size(), "the killed run kept nothing; the resumed one is kept once: " + kept);
+        assertEquals(Long.parseLong(ITERATIONS), kept.get(0).iterations());
+        assertEquals("completed", kept.get(0).status());
 
         Network expected = ModelFile.load(whole).network();
         Network actual = ModelFile.load(resumed).network();
@@ -97,16 +109,16 @@ class CheckpointCliTest {
     @Test
     void resumeAndCheckpointOptionsAreChecked() throws Exception {
         Path missing = dir.resolve("missing.npz");
-        CliTest.assertOneLineError(CliTest.run("train", "--resume", missing.toString()), missing + ": no such file");
+        CliTest.assertOneLineError(cli("train", "--resume", missing.toString()), missing + ": no such file");
         Path model = dir.resolve("model.npz");
         Files.copy(ModelFile.bundledModel(), model);
-        CliTest.assertOneLineError(CliTest.run("train", "--resume", model.toString()),
+        CliTest.assertOneLineError(cli("train", "--resume", model.toString()),
                 model + ": run.json missing (is this a checkpoint?)");
-        CliTest.Run changed = CliTest.run("train", "--resume", model.toString(), "--lr", "0.1");
+        CliTest.Run changed = cli("train", "--resume", model.toString(), "--lr", "0.1");
         assertEquals(Cli.USAGE, changed.exit());
         assertTrue(changed.err().startsWith("error: --lr cannot change a resumed run: it goes on with the settings saved in "),
                 changed.err());
-        CliTest.Run every = CliTest.run("train", "--iterations", "10", "--checkpoint-every", "5 weeks");
+        CliTest.Run every = cli("train", "--iterations", "10", "--checkpoint-every", "5 weeks");
         assertEquals(Cli.USAGE, every.exit());
         assertTrue(every.err().startsWith("error: --checkpoint-every takes a time such as 30s, 5m or 1h, a number of"
                 + " iterations, or off; got '5 weeks'"), every.err());

@@ -1,5 +1,6 @@
 package org.mnistrecognition.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +10,28 @@ import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistrecognition.UserFolders;
+import org.mnistrecognition.data.DataSetLoader;
+import org.mnistrecognition.data.MnistData;
+import org.mnistrecognition.history.RunHistory;
+import org.mnistrecognition.history.RunRecord;
+import org.mnistrecognition.model.ModelFile;
+import org.mnistrecognition.network.Activation;
+import org.mnistrecognition.network.Architecture;
+import org.mnistrecognition.network.Initialisation;
+import org.mnistrecognition.network.Network;
+import org.mnistrecognition.training.DataFingerprint;
+import org.mnistrecognition.training.Preset;
+import org.mnistrecognition.training.RunState;
+import org.mnistrecognition.training.RunStateFile;
+import org.mnistrecognition.training.SyntheticData;
+import org.mnistrecognition.training.TrainingConfig;
 import picocli.CommandLine;
 
 /**
@@ -36,14 +54,20 @@ class CliTest {
         }
     }
 
-    static Run run(String... args) {
-        CommandLine cli = Cli.commandLine();
+    /** Runs the command line in this JVM with {@code home} as the user's folders (checkpoints, run history). */
+    static Run run(Path home, String... args) {
+        CommandLine cli = Cli.commandLine(new UserFolders(home.resolve("config"), home.resolve("data")));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);
         return new Run(exit, out.toString().replace("\r", ""), err.toString().replace("\r", ""));
+    }
+
+    /** Runs the command line in this JVM with this test's own user folders. */
+    private Run run(String... args) {
+        return run(dir.resolve("home"), args);
     }
 
     static void assertOneLineError(Run r, String... fragments) {
@@ -171,12 +195,70 @@ class CliTest {
     }
 
     @Test
-    void aDivergingRunSaysWhichSettingToLower() {
+    void aDivergingRunSaysWhichSettingToLowerAndWhereItsLastGoodWeightsAre() throws Exception {
         Run r = run("train", "--preset", "best", "--layers", "784,32,10", "--lr", "1e6", "--iterations", "3000");
         assertEquals(Cli.FAILED, r.exit());
-        String last = r.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        List<String> lines = r.err().strip().lines().toList();
+        String last = lines.get(lines.size() - 1);
         assertTrue(last.matches("error: training diverged \\(the cost became NaN or infinite\\) after \\d+ iterations; "
                 + "lower the learning rate \\(--lr, now 1000000.0\\)"), last);
+        String kept = lines.get(lines.size() - 2);
+        Path runs = dir.resolve("home").resolve("data").resolve("runs");
+        assertTrue(kept.startsWith("the last good weights are kept in the run history: " + runs), kept);
+        Path model = Path.of(kept.substring(kept.indexOf(": ") + 2));
+        assertTrue(ModelFile.load(model).network().isFinite());
+
+        Run without = run("train", "--preset", "best", "--layers", "784,32,10", "--lr", "1e6", "--iterations", "3000",
+                "--no-history");
+        assertEquals(Cli.FAILED, without.exit());
+        assertEquals(1, without.err().strip().lines().count(), "only the error: " + without.err());
+        assertEquals(1, new RunHistory(runs).list().runs().size(), "the run without history is not kept");
+    }
+
+    /**
+     * The weights a diverging run saves are exactly its last good ones. The trainer refreshes its
+     * copy of the last good weights as it reports progress, about ten times a second, so the only
+     * last good weights a test can know without timing are those a run starts from: here a checkpoint
+     * of weights no initialisation gives, resumed with a learning rate so large (1e300: infinite in
+     * the single-precision engine) that the first step's update is not finite. A trainer that did
+     * not go back to its last good copy would save the non-finite weights (or fail to); one that
+     * saved a fresh network or the first step's weights would save other numbers.
+     */
+    @Test
+    void aDivergingRunSavesExactlyItsLastGoodWeights() throws Exception {
+        Path data = SyntheticData.writeIdx(dir.resolve("data"));
+        MnistData mnist = DataSetLoader.load(data);
+        TrainingConfig config = Preset.BEST.config(1)
+                .withArchitecture(new Architecture(List.of(64, 16, 10), Activation.RELU, Activation.SOFTMAX, true))
+                .withMomentum(0).withLearningRate(1e300).withIterations(5000);
+        Network lastGood = Network.initialise(config.architecture(), Initialisation.XAVIER, 99);
+        Path checkpoint = dir.resolve("run.npz");
+        RunStateFile.save(checkpoint, new RunState(config, lastGood.copy(), List.of(), 640, 1.0, DataFingerprint.of(mnist),
+                Instant.now().toString(), ProcessHandle.current().pid()));
+        Path saved = dir.resolve("last-good.npz");
+
+        Run r = run("train", "--resume", checkpoint.toString(), "--save", saved.toString(), "--checkpoint-every", "off");
+
+        assertEquals(Cli.FAILED, r.exit(), r.err());
+        List<String> lines = r.err().strip().lines().toList();
+        assertTrue(lines.get(lines.size() - 1).startsWith("error: training diverged"), r.err());
+        assertTrue(lines.get(lines.size() - 1).endsWith("lower the learning rate (--lr, now 1.0E300)"), r.err());
+        assertEquals("saved the last good weights to " + saved, lines.get(lines.size() - 2));
+        assertEqualWeights(lastGood, ModelFile.load(saved).network(), "--save");
+        RunHistory history = new RunHistory(dir.resolve("home").resolve("data").resolve("runs"));
+        RunRecord run = history.list().runs().get(0);
+        assertEquals("the last good weights are kept in the run history: " + history.modelFile(run),
+                lines.get(lines.size() - 3));
+        assertEquals("diverged", run.status());
+        assertTrue(run.iterations() > 640 && run.iterations() <= 640 + 2 * 64, "diverged within two steps: " + run.iterations());
+        assertEqualWeights(lastGood, ModelFile.load(history.modelFile(run)).network(), "the run history");
+    }
+
+    private static void assertEqualWeights(Network expected, Network actual, String where) {
+        for (int l = 0; l < expected.depth(); l++) {
+            assertArrayEquals(expected.layer(l).weights().data, actual.layer(l).weights().data, where + ": W" + (l + 1));
+            assertArrayEquals(expected.layer(l).biases().data, actual.layer(l).biases().data, where + ": b" + (l + 1));
+        }
     }
 
     @Test

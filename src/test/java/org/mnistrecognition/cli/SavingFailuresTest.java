@@ -27,10 +27,15 @@ class SavingFailuresTest {
     @TempDir
     Path dir;
 
+    /** The command line in this JVM, with this test's own user folders. */
+    private CliTest.Run cli(String... args) {
+        return CliTest.run(dir.resolve("home"), args);
+    }
+
     /** A valid model file to be overwritten, and its bytes. */
     private byte[] previousModel(Path file) throws Exception {
         Path data = SyntheticData.writeIdx(dir.resolve("data"));
-        CliTest.Run r = CliTest.run("train", "--preset", "best", "--layers", "64,8,10", "--iterations", "200", "--data",
+        CliTest.Run r = cli("train", "--preset", "best", "--layers", "64,8,10", "--iterations", "200", "--data",
                 data.toString(), "--save", file.toString());
         assertEquals(0, r.exit(), r.err());
         return Files.readAllBytes(file);
@@ -107,7 +112,7 @@ class SavingFailuresTest {
         Optional<ReadOnlyFolder> readOnly = ReadOnlyFolder.of(out);
         Assumptions.assumeTrue(readOnly.isPresent(), "a folder can be made read-only here");
         try (ReadOnlyFolder folder = readOnly.get()) {
-            CliTest.Run r = CliTest.run("train", "--preset", "best", "--layers", "64,8,10", "--iterations", "200", "--data",
+            CliTest.Run r = cli("train", "--preset", "best", "--layers", "64,8,10", "--iterations", "200", "--data",
                     dir.resolve("data").toString(), "--save", model.toString());
             assertEquals(Cli.FAILED, r.exit());
             String last = r.err().strip().lines().reduce((a, b) -> b).orElseThrow();

@@ -22,6 +22,7 @@ import org.mnistrecognition.Problems;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Jobs;
 import org.mnistrecognition.app.WhileShown;
+import org.mnistrecognition.app.training.FinishedRun;
 import org.mnistrecognition.app.DrawingBoard;
 import org.mnistrecognition.app.Feedback;
 import org.mnistrecognition.app.TestEvaluation;
@@ -29,8 +30,10 @@ import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.data.PersonalSet;
+import org.mnistrecognition.history.RunRecorder;
 import org.mnistrecognition.model.ModelMetadata;
 import org.mnistrecognition.network.Network;
+import org.mnistrecognition.training.Checkpoint;
 import org.mnistrecognition.training.Evaluation;
 import org.mnistrecognition.training.Evaluator;
 import org.mnistrecognition.training.FineTuning;
@@ -79,6 +82,7 @@ public final class HandwritingViewModel {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyBooleanWrapper tuning = new ReadOnlyBooleanWrapper(this, "tuning");
     private final ReadOnlyDoubleWrapper tuneProgress = new ReadOnlyDoubleWrapper(this, "tuneProgress");
+    private final ReadOnlyObjectWrapper<FinishedRun> finishedRun = new ReadOnlyObjectWrapper<>(this, "finishedRun");
     private final BooleanProperty clearAfterSaving = new SimpleBooleanProperty(this, "clearAfterSaving", true);
     private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 3);
     private final BooleanProperty modelChangeAllowed = new SimpleBooleanProperty(this, "modelChangeAllowed", true);
@@ -305,7 +309,11 @@ public final class HandwritingViewModel {
         MnistData data = state.dataProperty().get();
         DataSet mine = set.get();
         String name = state.modelNameProperty().get();
+        String tunedFrom = name.contains(" (") ? name.substring(0, name.indexOf(" (")) : name;
         FineTuning.Plan plan = new FineTuning.Plan(Math.max(1, epochs.get()), 1, SEED);
+        long total = FineTuning.totalIterations(network, plan, mine.size());
+        // follows the tuning on its thread; read once the job is done
+        RunRecorder recorder = new RunRecorder(total, 0);
         RunControl control = new RunControl();
         Jobs.Job job = new Jobs.Job();
         tuneJob = job;
@@ -316,6 +324,16 @@ public final class HandwritingViewModel {
         tuneText.set("Fine-tuning on your " + Texts.count(mine.size()) + " digits, each mixed with "
                 + FineTuning.MNIST_SHARE + " MNIST images…");
         jobs.start(job, p -> FineTuning.run(network, mine, data, plan, control, new TrainingListener() {
+            @Override
+            public void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
+                recorder.iteration(iteration, sampleIndex, actual, guess, cost);
+            }
+
+            @Override
+            public void checkpoint(Checkpoint checkpoint) {
+                recorder.checkpoint(checkpoint);
+            }
+
             @Override
             public void progress(Progress progress) {
                 p.report(progress.fraction());
@@ -334,9 +352,11 @@ public final class HandwritingViewModel {
                         fraction(r.personalBefore()), fraction(r.personalAfter()), Texts.probability(r.sureBefore()),
                         Texts.probability(r.sureAfter()), Texts.percent2(r.testBefore().accuracy()),
                         Texts.percent2(r.testAfter().accuracy())));
-                ModelMetadata metadata = r.training().metadata(data.source() + " + " + store.folder(), Instant.now());
-                taker.take(r.network(), metadata, "fine-tuned " + (name.contains(" (") ? name.substring(0, name.indexOf(" ("))
-                        : name));
+                String source = data.source() + " + " + store.folder();
+                Instant ended = Instant.now();
+                finishedRun.set(new FinishedRun(r.training(), recorder.curve().toCostCurve(), total, recorder.startedAt(),
+                        ended, source, tunedFrom, null));
+                taker.take(r.network(), r.training().metadata(source, ended), "fine-tuned " + tunedFrom);
                 if (state.networkProperty().get() == r.network() && r.training().testImages() != null) {
                     // the tuning run evaluated the test set already: the evaluation screens take that, not a second pass
                     state.testEvaluationProperty().set(TestEvaluation.ofRun(state.modelNameProperty().get(), r.training(),
@@ -378,6 +398,11 @@ public final class HandwritingViewModel {
     /** {@code 20/23 (87.0%)}. */
     private static String fraction(Evaluation e) {
         return e.correct() + "/" + e.total() + " (" + Texts.percent(e.accuracy()) + ")";
+    }
+
+    /** The last fine-tuning that finished, for the run history (null before the first). */
+    public ReadOnlyObjectProperty<FinishedRun> finishedRunProperty() {
+        return finishedRun.getReadOnlyProperty();
     }
 
     /** The saved digits (empty until read). */

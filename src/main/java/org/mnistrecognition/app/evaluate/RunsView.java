@@ -40,7 +40,8 @@ public final class RunsView {
     @FXML private Label summary;
     @FXML private TableView<RunRecord> table;
     @FXML private TableColumn<RunRecord, String> startedColumn;
-    @FXML private TableColumn<RunRecord, String> presetColumn;
+    @FXML private TableColumn<RunRecord, String> whatColumn;
+    @FXML private TableColumn<RunRecord, String> sourceColumn;
     @FXML private TableColumn<RunRecord, String> layersColumn;
     @FXML private TableColumn<RunRecord, Long> trainedColumn;
     @FXML private TableColumn<RunRecord, Double> timeColumn;
@@ -87,12 +88,14 @@ public final class RunsView {
             }
         });
         startedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(RunsViewModel.started(c.getValue())));
-        presetColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().settings().preset()));
+        whatColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().what()));
+        sourceColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ranIn()));
         layersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().settings().describeLayers()));
         trainedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().iterations()));
         timeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().seconds()));
         accuracyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().testAccuracy()));
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+        whatColumn.setCellFactory(c -> Cells.withTooltip());
         trainedColumn.setCellFactory(c -> Cells.formatted(v -> Texts.count(v)));
         timeColumn.setCellFactory(c -> Cells.formatted(Texts::duration));
         accuracyColumn.setCellFactory(c -> Cells.formatted(Texts::percent2));

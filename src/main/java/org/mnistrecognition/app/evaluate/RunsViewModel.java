@@ -3,7 +3,6 @@ package org.mnistrecognition.app.evaluate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -29,7 +28,6 @@ import org.mnistrecognition.app.training.FinishedRun;
 import org.mnistrecognition.history.CostCurve;
 import org.mnistrecognition.history.RunHistory;
 import org.mnistrecognition.history.RunRecord;
-import org.mnistrecognition.history.RunSettings;
 import org.mnistrecognition.training.TrainingResult;
 
 /**
@@ -87,6 +85,7 @@ public final class RunsViewModel {
     private final ReadOnlyDoubleWrapper yMax = new ReadOnlyDoubleWrapper(this, "yMax", 1);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final BooleanProperty modelChangeAllowed = new SimpleBooleanProperty(this, "modelChangeAllowed", true);
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
     private final BooleanBinding canOpen;
     private final BooleanBinding canDelete;
     private Feedback feedback = Feedback.NONE;
@@ -107,7 +106,20 @@ public final class RunsViewModel {
         selected.addListener((ListChangeListener<RunRecord>) c -> updateLines());
         plot.addListener(x -> updateLines());
         runs.addListener((ListChangeListener<RunRecord>) c -> updateSummary());
+        shown.addListener((obs, was, is) -> {
+            if (is && !busy.get()) {
+                refresh();
+            }
+        });
         updateSummary();
+    }
+
+    /**
+     * Whether the runs are in view: coming into view reads the history again, which shows the runs
+     * the command line kept meanwhile.
+     */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     public void setFeedback(Feedback feedback) {
@@ -119,7 +131,7 @@ public final class RunsViewModel {
         this.opener = opener == null ? (file, label) -> { } : opener;
     }
 
-    /** Saves every run that {@code finished} reports from now on. */
+    /** Saves every run that {@code finished} reports from now on (the Train tab's runs, the fine-tunings). */
     public void watch(ReadOnlyObjectProperty<FinishedRun> finished) {
         finished.addListener((obs, old, run) -> {
             if (run != null) {
@@ -151,21 +163,26 @@ public final class RunsViewModel {
         });
     }
 
-    /** Saves a finished run (its settings, curve, results and model) to the history, then lists it first. */
+    /**
+     * Saves a finished run (its settings, curve, results and model) to the history, then lists it
+     * first; a resumed run replaces the record of its part before the stop, if the history has it.
+     */
     public void record(FinishedRun run) {
         TrainingResult res = run.result();
-        RunRecord draft = new RunRecord(RunRecord.FORMAT_VERSION, "", run.startedAt().toString(), run.endedAt().toString(),
-                res.status().name().toLowerCase(Locale.ROOT), RunSettings.of(res.config()), res.iterations(),
-                run.totalIterations(), res.seconds(), res.test().total() > 0 ? res.test().accuracy() : Double.NaN,
-                res.validationAccuracy(), run.dataSource(), run.curve(), "");
+        RunRecord draft = RunRecord.of(res, run.curve(), run.totalIterations(), run.startedAt(), run.endedAt(),
+                run.dataSource(), RunRecord.APP).withTunedFrom(run.tunedFrom());
         working(+1);
-        jobs.start(p -> history.add(draft, res.network(), res.metadata(run.dataSource(), run.endedAt())),
+        jobs.start(p -> history.add(draft, res.network(), res.metadata(run.dataSource(), run.endedAt()), run.resumedFrom()),
                 new Jobs.Outcome<RunRecord>() {
                     @Override
                     public void done(RunRecord saved) {
                         working(-1);
                         runs.removeIf(r -> r.id().equals(saved.id()));
                         runs.add(0, saved);
+                        if (run.resumedFrom() != null) {
+                            // the record of the run's part before the stop may be gone
+                            refresh();
+                        }
                     }
 
                     @Override
@@ -182,7 +199,7 @@ public final class RunsViewModel {
             return;
         }
         RunRecord run = selected.get(0);
-        opener.open(history.modelFile(run), "run of " + started(run) + " (" + run.settings().preset() + ")");
+        opener.open(history.modelFile(run), "run of " + started(run) + " (" + run.what() + ")");
     }
 
     /** Deletes the chosen runs and their models from the history. */
@@ -226,7 +243,7 @@ public final class RunsViewModel {
                 break;
             }
             CostCurve c = r.curve();
-            String name = started(r) + " · " + r.settings().preset() + " · " + Texts.percent(r.testAccuracy());
+            String name = started(r) + " · " + r.what() + " · " + Texts.percent(r.testAccuracy());
             if (plot.get() == Plot.ACCURACY) {
                 next.add(new Line(name, c.checkpoints(), c.accuracy()));
             } else {
@@ -269,7 +286,8 @@ public final class RunsViewModel {
     }
 
     private void updateSummary() {
-        summary.set(runs.isEmpty() ? "No runs yet: every training run is kept here when it ends, with its model. ("
+        summary.set(runs.isEmpty() ? "No runs yet: every training run (of the app or the command line) and every"
+                + " fine-tuning is kept here when it ends, with its model. ("
                 + history.folder() + ")"
                 : Texts.count(runs.size()) + " run" + (runs.size() == 1 ? "" : "s") + " in " + history.folder()
                 + ". Choose runs (Ctrl+click) to overlay their curves.");

@@ -11,6 +11,7 @@ import javafx.scene.text.TextAlignment;
 import org.mnistrecognition.app.CanvasSizing;
 import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.app.Throttle;
+import org.mnistrecognition.history.LearningCurve;
 
 /**
  * The learning curve on a canvas: the cost's moving average over its raw min–max band against

@@ -1,5 +1,7 @@
 package org.mnistrecognition.app.training;
 
+import org.mnistrecognition.history.LearningCurve;
+
 /**
  * A {@link LearningCurve}'s cost points merged per pixel column of the chart, so that a redraw
  * costs the same however many points the curve holds: for each column that has points, the

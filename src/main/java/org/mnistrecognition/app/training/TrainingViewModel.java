@@ -31,6 +31,7 @@ import org.mnistrecognition.app.TestEvaluation;
 import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
+import org.mnistrecognition.history.LearningCurve;
 import org.mnistrecognition.network.Network;
 import org.mnistrecognition.report.LogTable;
 import org.mnistrecognition.training.Autosave;
@@ -70,8 +71,6 @@ public final class TrainingViewModel {
      * two cores with the software renderer.
      */
     private static final long LOG_NANOS = 500_000_000L;
-    /** Validation checkpoints per run. */
-    private static final int CHECKPOINTS = 10;
 
     private final AppState state;
     private final Executor ui;
@@ -105,12 +104,15 @@ public final class TrainingViewModel {
     private Duration checkpointInterval = Autosave.DEFAULT_INTERVAL;
     private final ReadOnlyObjectWrapper<LocalTime> lastSaved = new ReadOnlyObjectWrapper<>(this, "lastSaved");
 
-    /** One run: its trainer, control, feed, data, task and start, and whether a failed checkpoint was told. */
+    /**
+     * One run: its trainer, control, feed, data, task and start, the checkpoint it was resumed from
+     * (null for a new run), and whether a failed checkpoint was told.
+     */
     private record Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task,
-                       Instant startedAt, boolean[] saveFailureTold) {
+                       Instant startedAt, Path resumedFrom, boolean[] saveFailureTold) {
         Run(Trainer trainer, RunControl control, TrainingFeed feed, MnistData data, Task<TrainingResult> task,
-            Instant startedAt) {
-            this(trainer, control, feed, data, task, startedAt, new boolean[1]);
+            Instant startedAt, Path resumedFrom) {
+            this(trainer, control, feed, data, task, startedAt, resumedFrom, new boolean[1]);
         }
     }
 
@@ -238,7 +240,7 @@ public final class TrainingViewModel {
         long total = config.totalIterations(data.training().size());
         long startAt = trainer.startsAt();
         control.setSpeed(speed.get() == null ? 0 : speed.get().iterationsPerSecond());
-        trainer.checkpointEvery(Math.max(1, total / CHECKPOINTS)).publishSnapshots(true).workers(WORKERS)
+        trainer.checkpointEvery(Math.max(1, total / LearningCurve.CHECKPOINTS)).publishSnapshots(true).workers(WORKERS)
                 .autosave(checkpointInterval == null ? null : Autosave.every(checkpointInterval, checkpoint));
         previousCurve = curve;
         curve = new LearningCurve(total, startAt);
@@ -253,7 +255,7 @@ public final class TrainingViewModel {
                 return trainer.run(feed);
             }
         };
-        Run r = new Run(trainer, control, feed, data, task, Instant.now());
+        Run r = new Run(trainer, control, feed, data, task, Instant.now(), startAt > 0 ? checkpoint : null);
         self[0] = r;
         run = r;
         task.setOnSucceeded(e -> finish(r, task.getValue()));
@@ -400,7 +402,7 @@ public final class TrainingViewModel {
         result.set(res);
         if (res.iterations() > 0) {
             finishedRun.set(new FinishedRun(res, curve.toCostCurve(), curve.totalIterations(), r.startedAt(), Instant.now(),
-                    r.data().source()));
+                    r.data().source(), "", r.resumedFrom()));
         }
         String name = "trained: " + config.preset() + ", test " + Texts.percent(res.test().accuracy()) + " (unsaved)";
         if (res.testImages() != null) {

@@ -1,8 +1,10 @@
 package org.mnistrecognition.app.evaluate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,10 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.app.AppState;
+import org.mnistrecognition.app.training.FinishedRun;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.data.PersonalSet;
+import org.mnistrecognition.history.CostCurve;
+import org.mnistrecognition.history.RunHistory;
+import org.mnistrecognition.history.RunRecord;
+import org.mnistrecognition.model.ModelFile;
 import org.mnistrecognition.network.Network;
+import org.mnistrecognition.training.FineTuning;
 
 /** The handwriting screen's view model: saving drawings with their label, reading them, fine-tuning on them. */
 class HandwritingViewModelTest {
@@ -130,6 +138,54 @@ class HandwritingViewModelTest {
         assertTrue(Double.isNaN(state.testEvaluationProperty().get().seconds()));
         state.setTraining(true);
         assertFalse(model.canTuneProperty().get(), "not during a run");
+    }
+
+    @Test
+    void aFinishedFineTuningIsKeptInTheRunHistoryAsAFineTune() throws Exception {
+        DataSet train = new DataSet("training", 28, 28, pixels(bar(12), bar(15)), new byte[] {1, 7});
+        state.dataProperty().set(new MnistData(train, DataSet.empty("validation", 28, 28), train, "tiny"));
+        state.networkProperty().set(Fakes.network(784, 5));
+        state.modelNameProperty().set("bundled model (best, 99.0%)");
+        RunsViewModel runs = new RunsViewModel(new RunHistory(state.folders().runs()), Fakes.jobsNow());
+        runs.setFeedback(messages);
+        runs.watch(model.finishedRunProperty());
+        model.setModelTaker((network, metadata, label) -> state.networkProperty().set(network));
+        model.load();
+        board.input.set(bar(12));
+        model.save(1);
+        board.input.set(bar(15));
+        model.save(7);
+        model.epochsProperty().set(2);
+        assertNull(model.finishedRunProperty().get());
+
+        model.fineTune();
+
+        FinishedRun tuned = model.finishedRunProperty().get();
+        assertNotNull(tuned, "a finished fine-tuning is reported as a finished run");
+        assertEquals("bundled model", tuned.tunedFrom());
+        assertEquals(1, runs.runs().size(), "and kept in the history at once: " + messages.errors);
+        RunRecord run = runs.runs().get(0);
+        assertTrue(run.isFineTune());
+        assertEquals("fine-tune of bundled model", run.what());
+        assertEquals(RunRecord.APP, run.ranIn());
+        assertEquals("completed", run.status());
+        assertEquals("fine-tune", run.settings().preset());
+        assertEquals(2, run.settings().epochs(), "the plan's passes");
+        assertEquals(16, run.settings().batchSize());
+        // two digits, each repeated to make up about 1,000, three MNIST images for each: two passes
+        long total = 2L * 4 * 2 * FineTuning.repeats(2);
+        assertEquals(total, run.totalIterations());
+        assertEquals(total, run.iterations());
+        assertEquals(total, run.curve().iterations()[run.curve().size() - 1], "the tuning's cost curve");
+        assertTrue(run.curve().size() <= CostCurve.MAX_POINTS);
+        assertEquals(state.testEvaluationProperty().get().evaluation().accuracy(), run.testAccuracy(),
+                "the accuracy on the MNIST test set after");
+        assertTrue(run.seconds() > 0);
+        assertTrue(run.dataSource().startsWith("tiny + "), run.dataSource());
+        Network kept = ModelFile.load(new RunHistory(state.folders().runs()).modelFile(run)).network();
+        assertArrayEquals(state.networkProperty().get().layer(0).weights().data, kept.layer(0).weights().data,
+                "the tuned model");
+        assertTrue(messages.errors.isEmpty(), messages.errors.toString());
     }
 
     private static byte[] pixels(double[]... images) {

@@ -105,6 +105,39 @@ class RunsViewModelTest {
     }
 
     @Test
+    void runsTheCommandLineKeptMeanwhileAppearWhenTheRunsComeIntoView() throws Exception {
+        RunsViewModel model = new RunsViewModel(new RunHistory(dir), Fakes.jobsNow());
+        model.refresh();
+        model.record(run("2025-05-01T10:00:00Z", 0.9, 1));
+        FinishedRun cli = run("2025-05-01T11:00:00Z", 0.6, 2);
+        new RunHistory(dir).add(RunRecord.of(cli.result(), cli.curve(), 400, cli.startedAt(), cli.endedAt(), "synthetic",
+                RunRecord.COMMAND_LINE), cli.result().network(), cli.result().metadata("synthetic", cli.endedAt()));
+        assertEquals(1, model.runs().size(), "not read while out of view");
+        model.shownProperty().set(true);
+        assertEquals(2, model.runs().size());
+        assertEquals(RunRecord.COMMAND_LINE, model.runs().get(0).ranIn());
+        assertEquals(RunRecord.APP, model.runs().get(1).ranIn());
+    }
+
+    @Test
+    void aResumedRunReplacesItsPartBeforeTheStop() throws Exception {
+        RunsViewModel model = new RunsViewModel(new RunHistory(dir), Fakes.jobsNow());
+        Path checkpoint = dir.resolve("..").resolve("checkpoints").resolve("custom-1.npz");
+        FinishedRun first = run("2025-05-01T10:00:00Z", 0.9, 1);
+        // stopped from the command line with its checkpoint kept
+        new RunHistory(dir).add(RunRecord.of(first.result(), first.curve(), 400, first.startedAt(), first.endedAt(),
+                "synthetic", RunRecord.COMMAND_LINE).withCheckpoint(checkpoint), first.result().network(),
+                first.result().metadata("synthetic", first.endedAt()));
+        model.refresh();
+        FinishedRun rest = run("2025-05-01T12:00:00Z", 0.5, 1);
+        model.record(new FinishedRun(rest.result(), rest.curve(), 400, rest.startedAt(), rest.endedAt(), "synthetic", "",
+                checkpoint));
+        assertEquals(1, model.runs().size(), model.runs().toString());
+        assertEquals("2025-05-01T10:00:00Z", model.runs().get(0).startedAt(), "one run, started when its first part did");
+        assertEquals(RunRecord.APP, model.runs().get(0).ranIn(), "resumed in the app");
+    }
+
+    @Test
     void theCostAxisIgnoresTheFirstSamplesOfAnAverage() {
         RunsViewModel.Line early = new RunsViewModel.Line("a", new long[] {1, 400, 1000, 5000}, new double[] {9, 3, 0.8, 0.3});
         assertEquals(1, RunsViewModel.costCeiling(List.of(early)));

@@ -185,35 +185,4 @@ class FeedTest {
             }
         });
     }
-
-    @Test
-    void theCurveStaysSmallHoweverLongTheRun() {
-        LearningCurve curve = new LearningCurve(1_000_000);
-        for (int i = 0; i < 1_000_000; i++) {
-            curve.add(i % 2 == 0 ? 0.2 : 0.4);
-        }
-        assertTrue(curve.points() <= LearningCurve.MAX_POINTS);
-        assertTrue(curve.points() >= LearningCurve.MAX_POINTS / 2);
-        assertEquals(1_000_000, curve.lastX());
-        for (int i = 1; i < curve.points(); i++) {
-            assertTrue(curve.x(i) > curve.x(i - 1));
-            assertTrue(curve.low(i) <= curve.average(i) && curve.average(i) <= curve.high(i));
-        }
-        assertEquals(0.3, curve.average(curve.points() - 1), 0.01);
-        assertEquals(0.2, curve.low(curve.points() - 1));
-        assertEquals(0.4, curve.high(curve.points() - 1));
-        curve.checkpoint(500_000, 0.91);
-        curve.checkpoint(1_000_000, Double.NaN);
-        assertEquals(1, curve.checkpoints());
-    }
-
-    @Test
-    void theChartScaleIgnoresTheFirstSamples() {
-        LearningCurve curve = new LearningCurve(5000);
-        curve.add(9);
-        for (int i = 1; i < 5000; i++) {
-            curve.add(1);
-        }
-        assertTrue(curve.maxAverage() < 1.5, "the early spike does not set the scale: " + curve.maxAverage());
-    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.mnistrecognition.history.LearningCurve;
 
 class PlotColumnsTest {
     @Test

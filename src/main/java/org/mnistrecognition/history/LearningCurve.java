@@ -1,18 +1,24 @@
-package org.mnistrecognition.app.training;
+package org.mnistrecognition.history;
 
 import java.util.Arrays;
-import org.mnistrecognition.history.CostCurve;
 
 /**
- * What the chart shows of one run, in bounded memory however long the run: the cost's moving
+ * A run's learning curve as it trains, in bounded memory however long the run: the cost's moving
  * average and its raw spread (min and max) in at most {@link #MAX_POINTS} buckets, which double
- * in width whenever they fill up, and the validation accuracy at checkpoints.
+ * in width whenever they fill up, and the validation accuracy at checkpoints. The app's chart
+ * draws it; the app and the command line both keep it in the run history
+ * ({@link #toCostCurve()}). Not thread-safe: one thread adds, or the adding thread hands it over.
+ *
+ * <p>Point {@code i} (0 to {@link #points()}) is the bucket ending at iteration {@link #x(int)}: the
+ * moving average there, and the lowest and highest raw cost in the bucket.
  */
-final class LearningCurve {
+public final class LearningCurve {
     /** The most points a series holds. */
-    static final int MAX_POINTS = 2000;
+    public static final int MAX_POINTS = 2000;
     /** The moving average's window, in samples. */
-    static final int WINDOW = 500;
+    public static final int WINDOW = 500;
+    /** Validation checkpoints a run asks its trainer for, so that its history has an accuracy curve. */
+    public static final int CHECKPOINTS = 10;
 
     private final long totalIterations;
     /** Samples trained before this curve began: 0, or where a resumed run had stopped. */
@@ -33,23 +39,24 @@ final class LearningCurve {
     private double[] accuracy = new double[16];
 
     /** A curve for a run of {@code totalIterations} samples (the chart's x range). */
-    LearningCurve(long totalIterations) {
+    public LearningCurve(long totalIterations) {
         this(totalIterations, 0);
     }
 
     /** A curve for a run of {@code totalIterations} samples resumed after {@code startAt} of them. */
-    LearningCurve(long totalIterations, long startAt) {
+    public LearningCurve(long totalIterations, long startAt) {
         this.totalIterations = totalIterations;
         this.startAt = startAt;
         this.seen = startAt;
     }
 
-    long totalIterations() {
+    /** The samples the run is set to train (the chart's x range). */
+    public long totalIterations() {
         return totalIterations;
     }
 
     /** Adds the next sample's cost (non-finite costs are left out). */
-    void add(double cost) {
+    public void add(double cost) {
         seen++;
         if (!Double.isFinite(cost)) {
             return;
@@ -88,7 +95,7 @@ final class LearningCurve {
     }
 
     /** Records the validation accuracy measured after {@code iteration} samples. */
-    void checkpoint(long iteration, double validationAccuracy) {
+    public void checkpoint(long iteration, double validationAccuracy) {
         if (!Double.isFinite(validationAccuracy)) {
             return;
         }
@@ -102,40 +109,47 @@ final class LearningCurve {
     }
 
     /** The points to draw: the full buckets and the one still filling, if any. */
-    int points() {
+    public int points() {
         return inBucket > 0 ? points + 1 : points;
     }
 
-    long x(int i) {
+    /** The iteration point {@code i} ends at. */
+    public long x(int i) {
         return i == points ? seen : x[i];
     }
 
-    double average(int i) {
+    /** The moving average at point {@code i}. */
+    public double average(int i) {
         return i == points ? movingAverage : average[i];
     }
 
-    double low(int i) {
+    /** The lowest raw cost in point {@code i}'s bucket (+infinity if every cost there was NaN). */
+    public double low(int i) {
         return i == points ? bucketLow : low[i];
     }
 
-    double high(int i) {
+    /** The highest raw cost in point {@code i}'s bucket (-infinity if every cost there was NaN). */
+    public double high(int i) {
         return i == points ? bucketHigh : high[i];
     }
 
-    int checkpoints() {
+    /** The number of validation checkpoints. */
+    public int checkpoints() {
         return checkpoints;
     }
 
-    long checkpointX(int i) {
+    /** The iteration of checkpoint {@code i} (0 to {@link #checkpoints()}). */
+    public long checkpointX(int i) {
         return checkpointX[i];
     }
 
-    double accuracy(int i) {
+    /** The validation accuracy (0 to 1) at checkpoint {@code i}. */
+    public double accuracy(int i) {
         return accuracy[i];
     }
 
     /** The last iteration plotted, 0 when empty. */
-    long lastX() {
+    public long lastX() {
         int n = points();
         return n == 0 ? 0 : x(n - 1);
     }
@@ -144,7 +158,7 @@ final class LearningCurve {
      * The largest moving average once it has settled (after its first window; the first
      * samples' cost, often far higher, would flatten the rest of the curve), 0 when empty.
      */
-    double maxAverage() {
+    public double maxAverage() {
         int n = points();
         double m = 0;
         for (int i = 0; i < n; i++) {
@@ -155,8 +169,8 @@ final class LearningCurve {
         return m;
     }
 
-    /** The moving average and the checkpoints as a run's history keeps them. */
-    CostCurve toCostCurve() {
+    /** The moving average and the checkpoints as a run's history keeps them: at most {@link CostCurve#MAX_POINTS} points. */
+    public CostCurve toCostCurve() {
         int n = points();
         long[] xs = new long[n];
         double[] ys = new double[n];

@@ -1,0 +1,123 @@
+package org.mnistrecognition.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnistrecognition.history.CostCurve;
+import org.mnistrecognition.history.RunHistory;
+import org.mnistrecognition.history.RunRecord;
+import org.mnistrecognition.model.ModelFile;
+import org.mnistrecognition.network.Network;
+import org.mnistrecognition.training.RunStateFile;
+import org.mnistrecognition.training.SyntheticData;
+
+/**
+ * The command line keeps every run in the run history of the user's data folder, as the app does
+ * (run as a user runs it: its own JVM, the user folder set by {@code -Dmnist.home}), unless told
+ * not to; a run stopped and resumed is kept as one run.
+ */
+class HistoryCliTest {
+    @TempDir
+    Path dir;
+
+    private static RunHistory history(Path home) {
+        return new RunHistory(home.resolve("data").resolve("runs"));
+    }
+
+    @Test
+    void aRunIsKeptInTheUsersHistoryUnlessToldNot() throws Exception {
+        Path home = dir.resolve("home");
+        Path model = dir.resolve("model.npz");
+        Path log = dir.resolve("kept.log");
+        Process p = CliProcess.start(home, log, "train", "--preset", "best", "--layers", "784,16,10", "--iterations", "3000",
+                "--save", model.toString());
+        assertEquals(0, CliProcess.finish(p, log), () -> CliProcess.read(log));
+        List<String> messages = CliProcess.messages(log);
+        String accuracy = messages.get(messages.size() - 1);
+        assertTrue(accuracy.matches("test accuracy: 0\\.\\d{4} \\(\\d+/10000\\)"), "the last line is kept: " + messages);
+
+        List<RunRecord> runs = history(home).list().runs();
+        assertEquals(1, runs.size());
+        RunRecord run = runs.get(0);
+        assertTrue(messages.contains("run kept in the history: " + history(home).folderOf(run)), messages.toString());
+        assertEquals(RunRecord.COMMAND_LINE, run.ranIn());
+        assertEquals("custom", run.what(), "best with other layers");
+        assertEquals("completed", run.status());
+        assertEquals(3000, run.iterations());
+        assertEquals(3000, run.totalIterations());
+        assertEquals("784-16-10", run.settings().describeLayers());
+        assertEquals(accuracy, String.format(java.util.Locale.ROOT, "test accuracy: %.4f (%d/10000)", run.testAccuracy(),
+                Math.round(run.testAccuracy() * 10000)), "the record's test accuracy is the one printed");
+        assertTrue(run.validationAccuracy() > 0.5, "validated on MNIST's last 10,000 training images");
+        assertTrue(run.seconds() > 0);
+        CostCurve curve = run.curve();
+        assertTrue(curve.size() > 10 && curve.size() <= CostCurve.MAX_POINTS, curve.toString());
+        assertEquals(3000, curve.iterations()[curve.size() - 1]);
+        assertEquals(10, curve.checkpoints().length, "validation at the app's checkpoints: " + curve);
+        Network kept = ModelFile.load(history(home).modelFile(run)).network();
+        assertArrayEquals(ModelFile.load(model).network().layer(0).weights().data, kept.layer(0).weights().data,
+                "the history keeps the run's model");
+
+        Path otherHome = dir.resolve("other-home");
+        Path quietLog = dir.resolve("quiet.log");
+        Process quiet = CliProcess.start(otherHome, quietLog, "train", "--preset", "best", "--layers", "784,16,10",
+                "--iterations", "3000", "--no-history");
+        assertEquals(0, CliProcess.finish(quiet, quietLog), () -> CliProcess.read(quietLog));
+        List<String> quietMessages = CliProcess.messages(quietLog);
+        assertEquals(accuracy, quietMessages.get(quietMessages.size() - 1), "the same run, the same result");
+        assertFalse(CliProcess.read(quietLog).contains("history"), CliProcess.read(quietLog));
+        assertFalse(Files.exists(otherHome.resolve("data").resolve("runs")), "--no-history writes no history");
+    }
+
+    @Test
+    void aRunStoppedAndResumedIsKeptAsOneRun() throws Exception {
+        Path data = SyntheticData.writeIdx(dir.resolve("data"));
+        Path home = dir.resolve("home");
+        Path stoppedLog = dir.resolve("stopped.log");
+        Process stopped = CliProcess.start(home, stoppedLog, "train", "--preset", "best", "--layers", "64,32,10",
+                "--iterations", "300000", "--threads", "1", "--data", data.toString(), "--checkpoint-every", "10000");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (CheckpointCliTest.checkpoint(home).isEmpty() && stopped.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        // SIGTERM, as Ctrl+C's SIGINT: the run stops between two steps and keeps its checkpoint (through the
+        // handle: Process.destroy would also close the pipe that the log is copied from)
+        assertTrue(stopped.toHandle().destroy(), "SIGTERM sent");
+        assertEquals(143, CliProcess.finish(stopped, stoppedLog), () -> CliProcess.read(stoppedLog));
+        Path file = CheckpointCliTest.checkpoint(home).orElseThrow(() -> new AssertionError(CliProcess.read(stoppedLog)));
+        long stoppedAt = RunStateFile.summary(file).iterations();
+        List<RunRecord> before = history(home).list().runs();
+        assertEquals(1, before.size(), CliProcess.read(stoppedLog));
+        RunRecord part = before.get(0);
+        assertEquals("cancelled", part.status());
+        assertEquals(stoppedAt, part.iterations());
+        assertEquals(file.toAbsolutePath().normalize().toString(), part.checkpoint(), "it can be resumed from there");
+        assertTrue(CliProcess.read(stoppedLog).contains("run kept in the history: " + history(home).folderOf(part)),
+                CliProcess.read(stoppedLog));
+
+        Path resumedLog = dir.resolve("resumed.log");
+        Process resumed = CliProcess.start(home, resumedLog, "train", "--resume", file.toString());
+        assertEquals(0, CliProcess.finish(resumed, resumedLog), () -> CliProcess.read(resumedLog));
+        List<RunRecord> after = history(home).list().runs();
+        assertEquals(1, after.size(), "one run, not two: " + after);
+        RunRecord whole = after.get(0);
+        assertEquals(part.startedAt(), whole.startedAt(), "started when the first part did");
+        assertTrue(Instant.parse(whole.endedAt()).isAfter(Instant.parse(part.endedAt())));
+        assertEquals("completed", whole.status());
+        assertEquals(300_000, whole.iterations());
+        assertEquals("", whole.checkpoint());
+        assertTrue(whole.seconds() >= part.seconds(), "the training time of both parts");
+        long[] x = whole.curve().iterations();
+        assertTrue(x[0] < stoppedAt && x[x.length - 1] == 300_000, "the curve spans both parts");
+        assertFalse(Files.exists(history(home).folderOf(part)), "the first part's record is replaced");
+    }
+}
