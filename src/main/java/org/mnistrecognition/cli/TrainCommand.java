@@ -25,6 +25,7 @@ import org.mnistrecognition.history.LearningCurve;
 import org.mnistrecognition.history.RunHistory;
 import org.mnistrecognition.history.RunRecord;
 import org.mnistrecognition.history.RunRecorder;
+import org.mnistrecognition.model.AtomicFiles;
 import org.mnistrecognition.network.Activation;
 import org.mnistrecognition.network.Architecture;
 import org.mnistrecognition.network.Cost;
@@ -138,6 +139,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunState resumed = resume != null ? resumedRun() : null;
         TrainingConfig config = resumed != null ? resumed.config() : checked(this::config);
+        if (save != null) {
+            // a model that cannot be saved where asked is said now, not after the training
+            AtomicFiles.checkWritable(save);
+        }
         Autosave autosave = autosave(resume != null ? resume : Autosave.newFile(folders().checkpoints(), config));
         MnistData mnist = DataOptions.load(resumed != null && data == null ? dataOf(resumed) : data);
         RunControl control = new RunControl();

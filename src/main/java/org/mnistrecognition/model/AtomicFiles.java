@@ -116,6 +116,26 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Checks, before long work whose result is to go to {@code target}, that it can be written
+     * there: makes its folder if need be, then creates and deletes a temporary file beside it.
+     * (A disk that fills up meanwhile still fails the write itself.)
+     *
+     * @throws IOException worded as {@link #write} would word it, naming {@code target} and why
+     */
+    public static void checkWritable(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new IOException("cannot write " + target + ": it is a folder");
+        }
+        Path temp = written(target, absolute, out -> { });
+        IOException failure = new IOException("cannot write " + target + ": cannot delete the test file " + temp);
+        delete(temp, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
+
     /** Writes {@code bytes} to {@code target} atomically. */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));

@@ -2,6 +2,7 @@ package org.mnistrecognition.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ class SavingFailuresTest {
     }
 
     @Test
-    void aReadOnlyFolderLeavesThePreviousModelAndSaysWhy() throws Exception {
+    void aReadOnlyFolderIsSaidBeforeTrainingAndLeavesThePreviousModel() throws Exception {
         Path out = Files.createDirectories(dir.resolve("read-only"));
         Path model = out.resolve("model.npz");
         byte[] previous = previousModel(model);
@@ -121,6 +122,7 @@ class SavingFailuresTest {
             assertTrue(last.contains("ermission denied") || last.contains("ot permitted"), last);
             assertArrayEquals(previous, Files.readAllBytes(model), "the previous model is intact");
             assertEquals(List.of("model.npz"), filesIn(out));
+            assertFalse(r.err().contains("trained "), "said before training: " + r.err());
         }
     }
 }
