@@ -64,6 +64,18 @@ public final class Texts {
     }
 
     /**
+     * A folder as a person reads it: {@code ~/.local/share/mnist-recognition/runs} for one in the
+     * home folder (on Linux and macOS, whose shells read {@code ~} so), else the whole path.
+     */
+    public static String folder(Path folder) {
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath();
+        Path absolute = folder.toAbsolutePath();
+        boolean tilde = !System.getProperty("os.name", "").startsWith("Windows");
+        return tilde && absolute.startsWith(home) && !absolute.equals(home)
+                ? "~/" + home.relativize(absolute).toString() : folder.toString();
+    }
+
+    /**
      * A one-line description of what went wrong with {@code file}: the exception's own message
      * when it names the file (the core's messages do), else the file and the problem.
      */

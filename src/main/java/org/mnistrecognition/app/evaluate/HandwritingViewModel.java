@@ -466,6 +466,6 @@ public final class HandwritingViewModel {
 
     /** Where the set is kept. */
     public String folder() {
-        return store.folder().toString();
+        return Texts.folder(store.folder());
     }
 }

@@ -288,8 +288,8 @@ public final class RunsViewModel {
     private void updateSummary() {
         summary.set(runs.isEmpty() ? "No runs yet: every training run (of the app or the command line) and every"
                 + " fine-tuning is kept here when it ends, with its model. ("
-                + history.folder() + ")"
-                : Texts.count(runs.size()) + " run" + (runs.size() == 1 ? "" : "s") + " in " + history.folder()
+                + Texts.folder(history.folder()) + ")"
+                : Texts.count(runs.size()) + " run" + (runs.size() == 1 ? "" : "s") + " in " + Texts.folder(history.folder())
                 + ". Choose runs (Ctrl+click) to overlay their curves.");
     }
 

@@ -150,15 +150,15 @@ class HandwritingViewModelTest {
         runs.setFeedback(messages);
         runs.watch(model.finishedRunProperty());
         model.setModelTaker((network, metadata, label) -> state.networkProperty().set(network));
-        model.load();
+        Fakes.act(model::load);
         board.input.set(bar(12));
-        model.save(1);
+        Fakes.act(() -> model.save(1));
         board.input.set(bar(15));
-        model.save(7);
+        Fakes.act(() -> model.save(7));
         model.epochsProperty().set(2);
         assertNull(model.finishedRunProperty().get());
 
-        model.fineTune();
+        Fakes.act(model::fineTune);
 
         FinishedRun tuned = model.finishedRunProperty().get();
         assertNotNull(tuned, "a finished fine-tuning is reported as a finished run");

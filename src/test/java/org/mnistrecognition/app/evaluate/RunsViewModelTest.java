@@ -107,13 +107,14 @@ class RunsViewModelTest {
     @Test
     void runsTheCommandLineKeptMeanwhileAppearWhenTheRunsComeIntoView() throws Exception {
         RunsViewModel model = new RunsViewModel(new RunHistory(dir), Fakes.jobsNow());
-        model.refresh();
-        model.record(run("2025-05-01T10:00:00Z", 0.9, 1));
+        Fakes.act(model::refresh);
+        FinishedRun app = run("2025-05-01T10:00:00Z", 0.9, 1);
+        Fakes.act(() -> model.record(app));
         FinishedRun cli = run("2025-05-01T11:00:00Z", 0.6, 2);
         new RunHistory(dir).add(RunRecord.of(cli.result(), cli.curve(), 400, cli.startedAt(), cli.endedAt(), "synthetic",
                 RunRecord.COMMAND_LINE), cli.result().network(), cli.result().metadata("synthetic", cli.endedAt()));
         assertEquals(1, model.runs().size(), "not read while out of view");
-        model.shownProperty().set(true);
+        Fakes.act(() -> model.shownProperty().set(true));
         assertEquals(2, model.runs().size());
         assertEquals(RunRecord.COMMAND_LINE, model.runs().get(0).ranIn());
         assertEquals(RunRecord.APP, model.runs().get(1).ranIn());
@@ -128,10 +129,10 @@ class RunsViewModelTest {
         new RunHistory(dir).add(RunRecord.of(first.result(), first.curve(), 400, first.startedAt(), first.endedAt(),
                 "synthetic", RunRecord.COMMAND_LINE).withCheckpoint(checkpoint), first.result().network(),
                 first.result().metadata("synthetic", first.endedAt()));
-        model.refresh();
+        Fakes.act(model::refresh);
         FinishedRun rest = run("2025-05-01T12:00:00Z", 0.5, 1);
-        model.record(new FinishedRun(rest.result(), rest.curve(), 400, rest.startedAt(), rest.endedAt(), "synthetic", "",
-                checkpoint));
+        Fakes.act(() -> model.record(new FinishedRun(rest.result(), rest.curve(), 400, rest.startedAt(), rest.endedAt(),
+                "synthetic", "", checkpoint)));
         assertEquals(1, model.runs().size(), model.runs().toString());
         assertEquals("2025-05-01T10:00:00Z", model.runs().get(0).startedAt(), "one run, started when its first part did");
         assertEquals(RunRecord.APP, model.runs().get(0).ranIn(), "resumed in the app");
