@@ -430,7 +430,8 @@ public final class MainWindow {
                 closing = false;
                 return;
             }
-            viewModel.saveModel(file.get(), this::exitNow);
+            // a model that cannot be saved keeps the window open (its error says why), to close again
+            viewModel.saveModel(file.get(), this::exitNow, () -> closing = false);
         });
     }
 
