@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.event.ActionEvent;
@@ -64,6 +65,7 @@ public final class MainWindow {
     private BiFunction<Window, String, Optional<ButtonType>> askSave = Dialogs::askSave;
     private BiFunction<Window, String, Optional<ButtonType>> askResume = Dialogs::askResume;
     private Runnable exit = Platform::exit;
+    private Supplier<Optional<Path>> modelFileToSave = this::chooseSaveFile;
     private boolean closing;
 
     @FXML private BorderPane root;
@@ -425,7 +427,7 @@ public final class MainWindow {
                 exitNow();
                 return;
             }
-            Optional<Path> file = chooseSaveFile();
+            Optional<Path> file = modelFileToSave.get();
             if (file.isEmpty()) {
                 closing = false;
                 return;
@@ -483,5 +485,12 @@ public final class MainWindow {
     void setCloseHandlers(BiFunction<Window, String, Optional<ButtonType>> ask, Runnable onExit) {
         this.askSave = ask;
         this.exit = onExit;
+    }
+
+    /** For tests: the same, and where Save puts the model on closing (empty: the save dialog was cancelled). */
+    void setCloseHandlers(BiFunction<Window, String, Optional<ButtonType>> ask, Supplier<Optional<Path>> saveTo,
+                          Runnable onExit) {
+        setCloseHandlers(ask, onExit);
+        this.modelFileToSave = saveTo;
     }
 }
