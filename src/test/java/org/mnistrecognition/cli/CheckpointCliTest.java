@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ import org.mnistrecognition.training.SyntheticData;
  * <p>The interrupted runs print every iteration ({@code --log}) to a pipe this test reads: once it
  * has read past the middle it stops reading, so the run blocks at its next write a little further
  * on (a pipe holds about a thousand lines) and cannot end before it is interrupted, however fast or
- * slow the machine. No timing decides anything.
+ * slow the machine. After a SIGTERM the test reads on only once the JVM has started the shutdown
+ * hook that stops the run (its thread shows in {@code /proc}). No timing decides anything.
  *
  * <p>On JDK 17, the project's JDK and the app image's, the runs use the Vector API kernels the app
  * ships with. On later JDKs the incubating Vector API may add a vector's lanes in another order
@@ -119,6 +121,8 @@ class CheckpointCliTest {
             assertTrue(checkpoint(home).isEmpty(), "no checkpoint before the stop");
             // a SIGTERM, as Process.destroy() sends, but leaving the output open (destroy() closes it)
             assertTrue(stopped.toHandle().destroy(), "SIGTERM sent");
+            // unread, the run is held at its next write until the JVM has started the hook that stops it
+            awaitThread(stopped, "stop-training");
             // read on to the end: the run goes on to its next step boundary, then stops there
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 after.add(line);
@@ -194,6 +198,34 @@ class CheckpointCliTest {
     private static List<String> command(Path home, String... args) {
         List<String> jvm = Runtime.version().feature() == 17 ? List.of() : List.of("-Dmnist.kernels=scalar");
         return CliProcess.command(home, jvm, args);
+    }
+
+    /**
+     * Waits until {@code p} has a thread named {@code name} (a guard of 60 s against one that never
+     * comes), as Linux shows a JVM's threads in {@code /proc}; elsewhere returns at once.
+     */
+    private static void awaitThread(Process p, String name) throws IOException, InterruptedException {
+        Path tasks = Path.of("/proc", String.valueOf(p.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!hasThread(tasks, name)) {
+            assertTrue(p.isAlive() && System.nanoTime() < deadline, "no thread " + name + " in " + tasks);
+            Thread.sleep(5);
+        }
+    }
+
+    private static boolean hasThread(Path tasks, String name) throws IOException {
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.anyMatch(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).strip().equals(name);
+                } catch (IOException ended) {
+                    return false;
+                }
+            });
+        }
     }
 
     private static BufferedReader stdout(Process p) {
