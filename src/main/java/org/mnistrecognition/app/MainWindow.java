@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.event.ActionEvent;
@@ -64,6 +65,7 @@ public final class MainWindow {
     private BiFunction<Window, String, Optional<ButtonType>> askSave = Dialogs::askSave;
     private BiFunction<Window, String, Optional<ButtonType>> askResume = Dialogs::askResume;
     private Runnable exit = Platform::exit;
+    private Supplier<Optional<Path>> modelFileToSave = this::chooseSaveFile;
     private boolean closing;
 
     @FXML private BorderPane root;
@@ -428,15 +430,21 @@ public final class MainWindow {
                 exitNow();
                 return;
             }
-            Optional<Path> file = chooseSaveFile();
+            Optional<Path> file = modelFileToSave.get();
             if (file.isEmpty()) {
                 closing = false;
                 return;
             }
-            viewModel.saveModel(file.get(), this::exitNow);
+            // a model that cannot be saved keeps the window open (its error says why), to close again
+            viewModel.saveModel(file.get(), this::exitNow, () -> closing = false);
         });
     }
 
+    /**
+     * Runs {@code then} once the run has stopped and its result is in: the run reports that it is no
+     * longer running before it hands over its network (in the same event), so {@code then} runs after
+     * that event, else a Save would save the model in use before the run.
+     */
     private void whenStopped(Runnable then) {
         TrainingViewModel t = training();
         if (!t.runningProperty().get()) {
@@ -448,7 +456,7 @@ public final class MainWindow {
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean running) {
                 if (!running) {
                     t.runningProperty().removeListener(this);
-                    then.run();
+                    Platform.runLater(then);
                 }
             }
         });
@@ -480,5 +488,12 @@ public final class MainWindow {
     void setCloseHandlers(BiFunction<Window, String, Optional<ButtonType>> ask, Runnable onExit) {
         this.askSave = ask;
         this.exit = onExit;
+    }
+
+    /** For tests: the same, and where Save puts the model on closing (empty: the save dialog was cancelled). */
+    void setCloseHandlers(BiFunction<Window, String, Optional<ButtonType>> ask, Supplier<Optional<Path>> saveTo,
+                          Runnable onExit) {
+        setCloseHandlers(ask, onExit);
+        this.modelFileToSave = saveTo;
     }
 }

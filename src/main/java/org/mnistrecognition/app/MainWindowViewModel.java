@@ -289,10 +289,21 @@ public final class MainWindowViewModel {
 
     /** Saves the model in use (with its metadata) to {@code file}, atomically; then runs {@code then}. */
     public void saveModel(Path file, Runnable then) {
+        saveModel(file, then, null);
+    }
+
+    /**
+     * Saves the model in use (with its metadata) to {@code file}, atomically; then runs {@code then},
+     * or, if it cannot, says why and runs {@code afterFailure} (when not null).
+     */
+    public void saveModel(Path file, Runnable then, Runnable afterFailure) {
         Network network = savable;
         ModelMetadata metadata = savableMetadata;
         if (network == null) {
             feedback.error("Nothing to save", "There is no model to save yet.");
+            if (afterFailure != null) {
+                afterFailure.run();
+            }
             return;
         }
         run("Saving " + file.getFileName() + "…", new Task<Void>() {
@@ -311,7 +322,7 @@ public final class MainWindowViewModel {
             if (then != null) {
                 then.run();
             }
-        }, null);
+        }, afterFailure);
     }
 
     private void trained(TrainingResult result) {

@@ -131,6 +131,9 @@ final class TrainCommand implements Callable<Integer> {
     /** The user's folders: checkpoints and the run history go there. */
     private UserFolders folders;
 
+    /** Pauses or stops the run: a Ctrl+C or a SIGTERM stops it between two steps. */
+    private final RunControl control = new RunControl();
+
     /** The options that set up a run, which a resumed run takes from its checkpoint instead. */
     private static final List<String> RUN_OPTIONS = List.of("--preset", "--layers", "--activation", "--output", "--cost",
             "--init", "--bias", "--lr", "--batch", "--momentum", "--epochs", "--iterations", "--seed", "--threads");
@@ -145,7 +148,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         Autosave autosave = autosave(resume != null ? resume : Autosave.newFile(folders().checkpoints(), config));
         MnistData mnist = DataOptions.load(resumed != null && data == null ? dataOf(resumed) : data);
-        RunControl control = new RunControl();
         Trainer trainer = resumed != null ? Trainer.resume(resumed, mnist, control)
                 : checked(() -> new Trainer(config, mnist, control));
         trainer.autosave(autosave);
@@ -453,7 +455,8 @@ final class TrainCommand implements Callable<Integer> {
 
             @Override
             public void saved(Path file, long iteration) {
-                if (!told) {
+                // a stopped run's checkpoint is told by the line that says where the run stopped
+                if (!told && !control.isCancelled()) {
                     told = true;
                     err().println();
                     err().println("checkpoint saved to " + file + "; if the run is interrupted, resume it with:"
@@ -463,7 +466,10 @@ final class TrainCommand implements Callable<Integer> {
 
             @Override
             public void notSaved(Path file, String problem) {
-                if (!told) {
+                if (control.isCancelled()) {
+                    err().println();
+                    err().println("warning: cannot save a checkpoint where the run stopped (" + problem + ")");
+                } else if (!told) {
                     told = true;
                     err().println();
                     err().println("warning: cannot save a checkpoint (" + problem + "); training goes on");

@@ -37,15 +37,19 @@ public final class AtomicFiles {
     private static final Set<Path> UNFINISHED = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path temp : UNFINISHED) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    System.err.println("cannot delete the unfinished " + temp + ": " + Problems.describe(e));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (Path temp : UNFINISHED) {
+                    try {
+                        Files.deleteIfExists(temp);
+                    } catch (IOException e) {
+                        System.err.println("cannot delete the unfinished " + temp + ": " + Problems.describe(e));
+                    }
                 }
-            }
-        }, "unfinished writes"));
+            }, "unfinished writes"));
+        } catch (IllegalStateException shuttingDown) {
+            // first used while the JVM exits (a run saving its checkpoint after a Ctrl+C): its writes end before it does
+        }
     }
 
 

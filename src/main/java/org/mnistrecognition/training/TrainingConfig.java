@@ -77,8 +77,9 @@ public record TrainingConfig(String preset, Architecture architecture, Initialis
 
     /**
      * Refuses the settings that do not fit the data or the memory: a first layer with another
-     * size than the images, a last layer that is not one unit per digit, a batch larger than the
-     * training set, or a network and batch that would not fit in the memory Java has free.
+     * size than the images, a last layer that is not one unit per digit, so few epochs that they
+     * round to no sample at all, a batch larger than the training set, or a network and batch that
+     * would not fit in the memory Java has free.
      *
      * @param pixelsPerImage the number of pixels of each image: the first layer's size
      * @param trainingImages the size of the training set, or 0 when not known yet
@@ -92,6 +93,10 @@ public record TrainingConfig(String preset, Architecture architecture, Initialis
         if (architecture.outputSize() != CLASSES) {
             throw new SettingException(Setting.LAYERS, "the last layer must have " + CLASSES + " units, one per digit, got "
                     + architecture.outputSize());
+        }
+        if (trainingImages > 0 && totalIterations(trainingImages) < 1) {
+            throw new SettingException(Setting.LENGTH, String.format(Locale.ROOT,
+                    "%s epochs of %,d training images is not even one sample", epochs, trainingImages));
         }
         if (trainingImages > 0 && batchSize > trainingImages) {
             throw new SettingException(Setting.BATCH_SIZE, String.format(Locale.ROOT,

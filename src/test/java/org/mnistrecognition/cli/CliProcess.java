@@ -18,9 +18,16 @@ final class CliProcess {
 
     /** The {@code java} command running the command line with {@code home} as the user folder. */
     static List<String> command(Path home, String... args) {
+        return command(home, List.of(), args);
+    }
+
+    /** The same, with more options for the JVM (such as system properties). */
+    static List<String> command(Path home, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules=jdk.incubator.vector", "-Xmx512m", "-XX:-UsePerfData", "-Djava.awt.headless=true",
-                "-Dmnist.home=" + home, "-cp", System.getProperty("java.class.path"), "org.mnistrecognition.Main"));
+                "-Dmnist.home=" + home));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mnistrecognition.Main"));
         command.addAll(List.of(args));
         return command;
     }
@@ -47,6 +54,15 @@ final class CliProcess {
         copier.start();
         COPIERS.put(p, copier);
         return p;
+    }
+
+    /**
+     * Starts {@code command} with its standard output left to the caller to read (a pipe: a command
+     * whose reader stops reading blocks at its next write once the pipe is full) and its standard
+     * error written to {@code errLog}.
+     */
+    static Process startPiped(List<String> command, Path errLog) throws IOException {
+        return new ProcessBuilder(command).redirectError(errLog.toFile()).start();
     }
 
     private static final Map<Process, Thread> COPIERS = new ConcurrentHashMap<>();

@@ -5,17 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mnistrecognition.UserFolders;
 import org.mnistrecognition.data.DataSetLoader;
 import org.mnistrecognition.data.MnistData;
@@ -176,22 +184,82 @@ class CliTest {
         assertTrue(usage.err().startsWith("error: Unknown option: '--no-such-option'"), usage.err());
     }
 
-    /** Each impossible setting the issue lists: one line naming the option, exit 1, before any training. */
-    @Test
-    void impossibleSettingsAreRefusedBeforeARun() {
-        String[][] cases = {
-            {"--layers", "784,0,10", "error: --layers: layer sizes must be positive, got [784, 0, 10]"},
-            {"--layers", "784,-20,10", "error: --layers: layer sizes must be positive, got [784, -20, 10]"},
-            {"--layers", "100,30,10", "error: --layers: the first layer must have 784 units, one per image pixel, got 100"},
-            {"--batch", "50001", "error: --batch: the batch size 50,001 is larger than the training set (50,000 images)"},
-            {"--lr", "0", "error: --lr: the learning rate must be a positive number, got 0.0"},
-        };
-        for (String[] c : cases) {
-            Run r = run("train", c[0], c[1], "--iterations", "100");
-            assertEquals(Cli.FAILED, r.exit(), r.err());
-            assertEquals(c[2], r.err().strip(), "one line, nothing trained");
-            assertEquals("", r.out());
+    /** An impossible setting: the option and its value, and the one line that refuses it. */
+    static Stream<Arguments> impossibleSettings() {
+        String length = "error: --iterations or --epochs: give a positive number of iterations or epochs";
+        return Stream.of(
+                Arguments.of("--batch", "0", "error: --batch: the batch size must be at least 1, got 0"),
+                Arguments.of("--batch", "-3", "error: --batch: the batch size must be at least 1, got -3"),
+                Arguments.of("--batch", "50001", "error: --batch: the batch size 50,001 is larger than the training set (50,000 images)"),
+                Arguments.of("--iterations", "0", length),
+                Arguments.of("--iterations", "-5", length),
+                Arguments.of("--epochs", "0", length),
+                Arguments.of("--epochs", "-1", length),
+                Arguments.of("--epochs", "NaN", length),
+                Arguments.of("--epochs", "1e-9",
+                        "error: --iterations or --epochs: 1.0E-9 epochs of 50,000 training images is not even one sample"),
+                Arguments.of("--layers", "784,0,10", "error: --layers: layer sizes must be positive, got [784, 0, 10]"),
+                Arguments.of("--layers", "784,-20,10", "error: --layers: layer sizes must be positive, got [784, -20, 10]"),
+                Arguments.of("--layers", "100,10", "error: --layers: the first layer must have 784 units, one per image pixel, got 100"),
+                Arguments.of("--layers", "100,30,10",
+                        "error: --layers: the first layer must have 784 units, one per image pixel, got 100"),
+                Arguments.of("--layers", "784,30,9", "error: --layers: the last layer must have 10 units, one per digit, got 9"),
+                Arguments.of("--lr", "0", "error: --lr: the learning rate must be a positive number, got 0.0"),
+                Arguments.of("--lr", "-0.5", "error: --lr: the learning rate must be a positive number, got -0.5"),
+                Arguments.of("--lr", "NaN", "error: --lr: the learning rate must be a positive number, got NaN"),
+                Arguments.of("--momentum", "1", "error: --momentum: momentum must be in [0, 1), got 1.0"),
+                Arguments.of("--threads", "0", "error: --threads: threads must be 1 to 64, got 0"));
+    }
+
+    /**
+     * Each impossible setting is refused before a run starts: exit code 1 (README: a command line
+     * understood, but a run that cannot be), one line on stderr naming the option, nothing else
+     * printed anywhere (no progress bar, no stack trace, no accuracy line).
+     */
+    @ParameterizedTest(name = "train {0} {1}")
+    @MethodSource("impossibleSettings")
+    void impossibleSettingsAreRefusedBeforeARun(String option, String value, String message) {
+        List<String> args = new ArrayList<>(List.of("train", option, value));
+        if (!option.equals("--iterations") && !option.equals("--epochs")) {
+            args.addAll(List.of("--iterations", "100"));
         }
+        Run r = runCapturingTheConsole(args.toArray(String[]::new));
+        assertEquals(Cli.FAILED, r.exit(), r.err());
+        assertEquals(message, r.err().strip(), "one line naming the option, and nothing else");
+        assertEquals("", r.out(), "nothing trained");
+    }
+
+    /** A value that is no number at all is a command line that cannot be understood: exit code 2, the option named. */
+    @ParameterizedTest(name = "train {0} {1}")
+    @CsvSource({"--batch, x, 'int'", "--iterations, many, 'long'", "--epochs, two, 'double'", "--lr, fast, 'double'"})
+    void valuesThatAreNoNumbersAreUsageErrors(String option, String value, String type) {
+        Run r = runCapturingTheConsole("train", option, value);
+        assertEquals(Cli.USAGE, r.exit(), r.err());
+        assertEquals(List.of("error: Invalid value for option '" + option + "': '" + value + "' is not a" + (type.equals("int") ? "n " : " ")
+                + type, "try: mnist-recognition train --help"), r.err().strip().lines().toList());
+        assertEquals("", r.out());
+    }
+
+    /**
+     * {@link #run}, with what the command prints to {@code System.out} and {@code System.err}
+     * (where a progress bar or a stack trace would go) added to its output and errors.
+     */
+    private Run runCapturingTheConsole(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ByteArrayOutputStream consoleErr = new ByteArrayOutputStream();
+        Run r;
+        try {
+            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(consoleErr, true, StandardCharsets.UTF_8));
+            r = run(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return new Run(r.exit(), console.toString(StandardCharsets.UTF_8) + r.out(),
+                consoleErr.toString(StandardCharsets.UTF_8) + r.err());
     }
 
     @Test

@@ -79,6 +79,9 @@ class SettingsTest {
     void otherImpossibleSettings() {
         refused(Setting.LENGTH, "positive number of iterations or epochs", () -> SEED.withIterations(0));
         refused(Setting.LENGTH, "positive number of iterations or epochs", () -> SEED.withEpochs(-1));
+        refused(Setting.LENGTH, "1.0E-9 epochs of 50,000 training images is not even one sample",
+                () -> SEED.withEpochs(1e-9).checkFits(784, 50_000));
+        SEED.withEpochs(1e-4).checkFits(784, 50_000);
         refused(Setting.MOMENTUM, "momentum must be in [0, 1)", () -> SEED.withMomentum(1));
         refused(Setting.THREADS, "threads must be 1 to 64, got 0", () -> SEED.withThreads(0));
         refused(Setting.THREADS, "got 65", () -> SEED.withThreads(65));

@@ -310,7 +310,9 @@ public final class TrainingViewModel {
      * finished) every time.
      */
     private void take(Run r, boolean everything) {
-        if (r != run) {
+        // a batch posted before the run ended but taken in after it finds nothing new, and must not put a
+        // snapshot of the learning network in the place of the run's result
+        if (r != run || !running.get()) {
             return;
         }
         long takenAt = System.nanoTime();

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mnistrecognition.network.Activation;
 import org.mnistrecognition.network.Cost;
 import org.mnistrecognition.training.Preset;
@@ -113,6 +115,50 @@ class TrainingFormTest {
         form.learningRateProperty().set("0");
         assertEquals("the learning rate must be a positive number, got 0.0", form.problemProperty().get());
         assertNull(form.configProperty().get());
+    }
+
+    /**
+     * The command line's list of impossible settings ({@code CliTest.impossibleSettings}), typed in
+     * the form: each is marked on its field with the core's message, and leaves no configuration
+     * (Start stays disabled). The field is the form's, the value typed, the length unit if it matters.
+     */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+        "BATCH_SIZE    | 0          |            | the batch size must be at least 1, got 0",
+        "BATCH_SIZE    | -3         |            | the batch size must be at least 1, got -3",
+        "BATCH_SIZE    | 50001      |            | the batch size 50,001 is larger than the training set (50,000 images)",
+        "LENGTH        | 0          | ITERATIONS | give a positive number of iterations or epochs",
+        "LENGTH        | -5         | ITERATIONS | give a positive number of iterations or epochs",
+        "LENGTH        | 0          | EPOCHS     | give a positive number of iterations or epochs",
+        "LENGTH        | -1         | EPOCHS     | give a positive number of iterations or epochs",
+        "LENGTH        | NaN        | EPOCHS     | give a positive number of iterations or epochs",
+        "LENGTH        | 1e-9       | EPOCHS     | 1.0E-9 epochs of 50,000 training images is not even one sample",
+        "LAYERS        | 784,0,10   |            | layer sizes must be positive, got [784, 0, 10]",
+        "LAYERS        | 784,-20,10 |            | layer sizes must be positive, got [784, -20, 10]",
+        "LAYERS        | 100,10     |            | the first layer must have 784 units, one per image pixel, got 100",
+        "LAYERS        | 100,30,10  |            | the first layer must have 784 units, one per image pixel, got 100",
+        "LAYERS        | 784,30,9   |            | the last layer must have 10 units, one per digit, got 9",
+        "LEARNING_RATE | 0          |            | the learning rate must be a positive number, got 0.0",
+        "LEARNING_RATE | -0.5       |            | the learning rate must be a positive number, got -0.5",
+        "LEARNING_RATE | NaN        |            | the learning rate must be a positive number, got NaN",
+    })
+    void theCommandLinesImpossibleSettingsAreRefusedOnTheirFields(TrainingForm.Field field, String typed,
+                                                                   TrainingForm.LengthUnit unit, String message) {
+        form.trainingSizeProperty().set(50_000);
+        if (unit != null) {
+            form.lengthUnitProperty().set(unit);
+        }
+        assertNotNull(form.configProperty().get(), "valid before");
+        switch (field) {
+            case BATCH_SIZE -> form.batchSizeProperty().set(typed);
+            case LENGTH -> form.lengthProperty().set(typed);
+            case LAYERS -> form.layersProperty().set(typed);
+            case LEARNING_RATE -> form.learningRateProperty().set(typed);
+            default -> throw new IllegalArgumentException(field.name());
+        }
+        assertEquals(message, form.errorProperty(field).get());
+        assertEquals(message, form.problemProperty().get(), "the only problem");
+        assertNull(form.configProperty().get(), "no configuration: Start stays disabled");
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +126,36 @@ class TrainingViewModelTest {
         });
         assertNotNull(model.previousCurve(), "the last run stays for comparison");
         waitUntil(() -> !model.runningProperty().get());
+    }
+
+    /**
+     * A batch the run asked for before it ended, taken in after it ended (the feed's timer can post
+     * it after the run's end is reported) changes nothing: the run's result stays the model in use,
+     * not a snapshot taken during the run.
+     */
+    @Test
+    void aBatchTakenInAfterTheRunEndedLeavesItsResultInUse() throws Exception {
+        List<Runnable> held = new CopyOnWriteArrayList<>();
+        TrainingViewModel late = new TrainingViewModel(state, held::add);
+        late.form().layersProperty().set("64,16,10");
+        late.form().lengthProperty().set("3000");
+        fx(() -> {
+            late.start();
+            return null;
+        });
+        waitUntil(() -> !late.runningProperty().get());
+        TrainingResult result = late.resultProperty().get();
+        assertSame(result.network(), state.networkProperty().get());
+        String name = state.modelNameProperty().get();
+        assertEquals(1, held.size(), "the run asked for one batch, held back until now");
+        // past the interval between two snapshots of the learning network, so a late batch would take one
+        Thread.sleep(200);
+        fx(() -> {
+            held.forEach(Runnable::run);
+            return null;
+        });
+        assertSame(result.network(), state.networkProperty().get(), "the run's result stays the model in use");
+        assertEquals(name, state.modelNameProperty().get());
     }
 
     @Test
