@@ -140,7 +140,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> state.testEvaluationProperty().get().network() == training.resultProperty().get().network());
         assertEquals(100, state.testEvaluationProperty().get().results().size(), "the run's network on the synthetic test set");
-        assertTrue(state.testEvaluationProperty().get().modelName().startsWith("trained: "),
+        assertTrue(state.testEvaluationProperty().get().modelName().matches(".* run \\(test .*, unsaved\\)"),
                 state.testEvaluationProperty().get().modelName());
         assertEquals(2000, window.runs().viewModel().runs().get(0).iterations());
         assertTrue(Files.isDirectory(dir.resolve("data").resolve("runs")), "kept in the user's data folder");

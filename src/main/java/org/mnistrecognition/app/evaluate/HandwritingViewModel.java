@@ -356,7 +356,8 @@ public final class HandwritingViewModel {
                 Instant ended = Instant.now();
                 finishedRun.set(new FinishedRun(r.training(), recorder.curve().toCostCurve(), total, recorder.startedAt(),
                         ended, source, tunedFrom, null));
-                taker.take(r.network(), r.training().metadata(source, ended), "fine-tuned " + tunedFrom);
+                taker.take(r.network(), r.training().metadata(source, ended),
+                        tunedFrom.startsWith("fine-tuned ") ? tunedFrom : "fine-tuned " + tunedFrom);
                 if (state.networkProperty().get() == r.network() && r.training().testImages() != null) {
                     // the tuning run evaluated the test set already: the evaluation screens take that, not a second pass
                     state.testEvaluationProperty().set(TestEvaluation.ofRun(state.modelNameProperty().get(), r.training(),

@@ -406,7 +406,7 @@ public final class TrainingViewModel {
             finishedRun.set(new FinishedRun(res, curve.toCostCurve(), curve.totalIterations(), r.startedAt(), Instant.now(),
                     r.data().source(), "", r.resumedFrom()));
         }
-        String name = "trained: " + config.preset() + ", test " + Texts.percent(res.test().accuracy()) + " (unsaved)";
+        String name = config.preset() + " run (test " + Texts.percent(res.test().accuracy()) + ", unsaved)";
         if (res.testImages() != null) {
             // the trainer evaluated every test image already: the evaluation screens take that, not a second pass
             state.testEvaluationProperty().set(TestEvaluation.ofRun(name, res, r.data().test()));
