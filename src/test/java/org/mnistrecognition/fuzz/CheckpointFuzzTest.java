@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -34,11 +34,11 @@ import org.mnistrecognition.training.TrainingListener;
  */
 class CheckpointFuzzTest {
     private static byte[] valid;
-    private static ReadCheck check;
+    @AutoClose
+    private static final ReadCheck check = ReadCheck.inTemporaryFolder();
 
     @BeforeAll
     static void start() throws Exception {
-        check = new ReadCheck();
         Path dir = Files.createTempDirectory("checkpoint");
         Path file = dir.resolve("run.npz");
         TrainingConfig config = Preset.BEST.config(1).withArchitecture(new Architecture(List.of(64, 6, 10), Activation.RELU,
@@ -57,11 +57,6 @@ class CheckpointFuzzTest {
         valid = Files.readAllBytes(file);
         Files.delete(file);
         Files.delete(dir);
-    }
-
-    @AfterAll
-    static void end() throws Exception {
-        check.close();
     }
 
     private static void load(byte[] input) throws Exception {

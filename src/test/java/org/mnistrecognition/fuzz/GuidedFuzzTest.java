@@ -5,8 +5,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.mnistrecognition.model.ModelFile;
 
 /**
@@ -25,17 +24,8 @@ import org.mnistrecognition.model.ModelFile;
  */
 class GuidedFuzzTest {
     private static final Map<String, byte[]> MODEL = Archives.entries(Fixture.bytes("model/numpy-model.npz"));
-    private static ReadCheck check;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = new ReadCheck();
-    }
-
-    @AfterAll
-    static void end() throws Exception {
-        check.close();
-    }
+    @AutoClose
+    private static final ReadCheck check = ReadCheck.inTemporaryFolder();
 
     /** An IDX image file, raw or gzipped (the reader tells them by their first two bytes). */
     @FuzzTest

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.ByteOrder;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.mnistrecognition.data.DataFormatException;
@@ -17,17 +16,8 @@ import org.mnistrecognition.data.DataFormatException;
 class IdxFuzzTest {
     private static final byte[] IMAGES = Fixture.bytes("data/images-4x5.idx");
     private static final byte[] LABELS = Fixture.bytes("data/labels.idx");
-    private static ReadCheck check;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = new ReadCheck();
-    }
-
-    @AfterAll
-    static void end() throws Exception {
-        check.close();
-    }
+    @AutoClose
+    private static final ReadCheck check = ReadCheck.inTemporaryFolder();
 
     private static void images(String name, byte[] input) throws Exception {
         Reads.idxImages(check, name, input);

@@ -11,8 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.mnistrecognition.preprocess.ImageFiles;
@@ -30,17 +29,8 @@ class ImageFilesFuzzTest {
     private static final byte[] GRAY_JPEG = encode("jpg", BufferedImage.TYPE_BYTE_GRAY);
     private static final byte[] GIF = encode("gif", BufferedImage.TYPE_BYTE_INDEXED);
     private static final byte[] BMP = encode("bmp", BufferedImage.TYPE_INT_RGB);
-    private static ReadCheck check;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = new ReadCheck();
-    }
-
-    @AfterAll
-    static void end() throws Exception {
-        check.close();
-    }
+    @AutoClose
+    private static final ReadCheck check = ReadCheck.inTemporaryFolder();
 
     /** A 7 in black on white, 60x80, in {@code format}. */
     private static byte[] encode(String format, int type) {

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -38,17 +37,8 @@ class JsonRecordFuzzTest {
         VALUES = List.copyOf(values);
     }
 
-    private static ReadCheck check;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = new ReadCheck();
-    }
-
-    @AfterAll
-    static void end() throws Exception {
-        check.close();
-    }
+    @AutoClose
+    private static final ReadCheck check = ReadCheck.inTemporaryFolder();
 
     private static void record(byte[] input) throws Exception {
         Reads.runRecord(check, input);

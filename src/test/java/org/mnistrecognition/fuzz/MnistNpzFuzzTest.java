@@ -4,8 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -18,17 +17,8 @@ class MnistNpzFuzzTest {
     private static final byte[] VALID = Fixture.bytes("data/npz/valid-f64.npz");
     private static final byte[] COMPRESSED = Fixture.bytes("data/npz/valid-f32.npz");
     private static final Map<String, byte[]> ENTRIES = Archives.entries(VALID);
-    private static ReadCheck check;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = new ReadCheck();
-    }
-
-    @AfterAll
-    static void end() throws Exception {
-        check.close();
-    }
+    @AutoClose
+    private static final ReadCheck check = ReadCheck.inTemporaryFolder();
 
     private static void load(byte[] input) throws Exception {
         Reads.mnistNpz(check, input);

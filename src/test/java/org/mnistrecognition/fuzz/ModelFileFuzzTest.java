@@ -4,8 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.mnistrecognition.model.ModelFile;
@@ -18,17 +17,8 @@ import org.mnistrecognition.model.ModelFile;
 class ModelFileFuzzTest {
     private static final byte[] VALID = Fixture.bytes("model/numpy-model.npz");
     private static final Map<String, byte[]> ENTRIES = Archives.entries(VALID);
-    private static ReadCheck check;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = new ReadCheck();
-    }
-
-    @AfterAll
-    static void end() throws Exception {
-        check.close();
-    }
+    @AutoClose
+    private static final ReadCheck check = ReadCheck.inTemporaryFolder();
 
     private static void load(byte[] input) throws Exception {
         Reads.model(check, input);

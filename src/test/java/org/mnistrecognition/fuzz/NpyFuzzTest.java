@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -24,17 +23,8 @@ class NpyFuzzTest {
     private static final List<String> FORTRAN = List.of("False", "True", "0", "'no'");
     private static final List<Long> HUGE = List.of(0L, 1L << 31, (1L << 31) - 1, (1L << 32) + 3, 46_341L, 999_999_999_999_999_999L,
             10_000_000L);
-    private static ReadCheck check;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = new ReadCheck();
-    }
-
-    @AfterAll
-    static void end() throws Exception {
-        check.close();
-    }
+    @AutoClose
+    private static final ReadCheck check = ReadCheck.inTemporaryFolder();
 
     private static void read(byte[] input) throws Exception {
         Reads.npy(check, input);

@@ -3,6 +3,7 @@ package org.mnistrecognition.fuzz;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +41,17 @@ final class ReadCheck implements AutoCloseable {
     private final Path dir;
     private int count;
 
-    ReadCheck() throws IOException {
-        dir = Files.createTempDirectory("fuzz");
+    private ReadCheck(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A check that writes its inputs to a temporary folder of its own, deleted when it is closed (a test class's {@code @AutoClose} field). */
+    static ReadCheck inTemporaryFolder() {
+        try {
+            return new ReadCheck(Files.createTempDirectory("fuzz"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

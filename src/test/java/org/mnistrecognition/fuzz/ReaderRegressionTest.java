@@ -3,8 +3,7 @@ package org.mnistrecognition.fuzz;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.mnistrecognition.data.DataFormatException;
 import org.mnistrecognition.data.DataSetLoader;
@@ -21,17 +20,8 @@ import org.mnistrecognition.preprocess.ImageFormatException;
  * {@code src/test/resources/org/mnistrecognition/fuzz/make_fixtures.py} so that each stays fixed.
  */
 class ReaderRegressionTest {
-    private static ReadCheck check;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = new ReadCheck();
-    }
-
-    @AfterAll
-    static void end() throws Exception {
-        check.close();
-    }
+    @AutoClose
+    private static final ReadCheck check = ReadCheck.inTemporaryFolder();
 
     private static IdxReader.Images images(java.nio.file.Path file) throws Exception {
         return IdxReader.readImages(file);
