@@ -171,6 +171,8 @@ final class TrainCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // the run's own writes are done (or given up): what is left unfinished would only litter its folder
+            AtomicFiles.deleteUnfinished();
         }, "stop-training");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

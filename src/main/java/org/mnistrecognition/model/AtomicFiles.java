@@ -29,29 +29,33 @@ import org.mnistrecognition.Problems;
  * pair): all of them change, or none.
  */
 public final class AtomicFiles {
-    /**
-     * The temporary files being written or kept aside right now: deleted if the JVM exits normally
-     * (the window closed, Ctrl+C, a SIGTERM) while a background write is under way, so that no
-     * hidden {@code .tmp} file is left beside its target. The target itself is never touched.
-     */
+    /** The temporary files being written or kept aside right now (see {@link #deleteUnfinished}). */
     private static final Set<Path> UNFINISHED = ConcurrentHashMap.newKeySet();
 
-    static {
-        try {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                for (Path temp : UNFINISHED) {
-                    try {
-                        Files.deleteIfExists(temp);
-                    } catch (IOException e) {
-                        System.err.println("cannot delete the unfinished " + temp + ": " + Problems.describe(e));
-                    }
-                }
-            }, "unfinished writes"));
-        } catch (IllegalStateException shuttingDown) {
-            // first used while the JVM exits (a run saving its checkpoint after a Ctrl+C): its writes end before it does
+    /**
+     * Deletes the temporary files of the writes under way now, so that none is left beside its
+     * target when the program ends in the middle of one; the targets are never touched. Call it
+     * once nothing should be writing any more: the command line, at the end of its own shutdown
+     * hook (which first lets a stopped run save its checkpoint).
+     */
+    public static void deleteUnfinished() {
+        for (Path temp : UNFINISHED) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                System.err.println("cannot delete the unfinished " + temp + ": " + Problems.describe(e));
+            }
         }
     }
 
+    /**
+     * Runs {@link #deleteUnfinished} when the JVM exits: for the app, whose background writes (a
+     * picture being saved when the window closes) end with it; not for a program whose own
+     * shutdown hooks still write, since hooks run side by side.
+     */
+    public static void deleteUnfinishedAtExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteUnfinished, "unfinished writes"));
+    }
 
     /** Writes content to a stream; it may close the stream or not. */
     @FunctionalInterface

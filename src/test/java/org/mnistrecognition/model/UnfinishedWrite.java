@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * Run in a JVM of its own by {@link AtomicFilesTest}: replaces the file given with a write that
  * never finishes, on a daemon thread, lists the folder while the temporary file is there, then
- * exits as the app does when its window closes.
+ * exits as the app does when its window closes (having asked, as the app does, for unfinished
+ * writes to be cleared away at exit).
  */
 public final class UnfinishedWrite {
     private UnfinishedWrite() {
@@ -19,6 +20,7 @@ public final class UnfinishedWrite {
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args[0]);
+        AtomicFiles.deleteUnfinishedAtExit();
         CountDownLatch writing = new CountDownLatch(1);
         Thread writer = new Thread(() -> {
             try {
