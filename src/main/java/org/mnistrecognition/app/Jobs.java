@@ -80,6 +80,20 @@ public final class Jobs {
         return new Jobs(task -> inBackground(task, name));
     }
 
+    /**
+     * Jobs that run one at a time, in the order started, on a daemon thread of their own named
+     * {@code name}: for work on one store whose jobs must not overtake each other (a listing of the
+     * run history must not finish after, and so hide, a run added after it started).
+     */
+    public static Jobs inOrder(String name) {
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        return new Jobs(thread);
+    }
+
     /** Runs {@code task} on one of the app's shared daemon threads, named {@code "background: " + what} while it runs. */
     static void inBackground(Runnable task, String what) {
         THREADS.execute(() -> {

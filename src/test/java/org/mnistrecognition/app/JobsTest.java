@@ -177,4 +177,45 @@ class JobsTest {
         assertEquals(List.of("progress 1.0", "done counted"), heard,
                 "10,000 reports while the FX thread was busy: one hand-over, with the latest share, before the result");
     }
+
+    @Test
+    void jobsInOrderNeverOvertakeEachOther() throws Exception {
+        Jobs inOrder = Jobs.inOrder("in order");
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        CompletableFuture<String> second = new CompletableFuture<>();
+        fx(() -> {
+            inOrder.start(p -> {
+                // were the jobs run side by side, the second would start while the first waits here
+                boolean overtaken = secondStarted.await(1, TimeUnit.SECONDS);
+                ran.add("first" + (overtaken ? " (overtaken)" : ""));
+                return "first";
+            }, new Jobs.Outcome<String>() {
+                @Override
+                public void done(String value) {
+                }
+
+                @Override
+                public void failed(Throwable problem) {
+                }
+            });
+            return inOrder.start(p -> {
+                secondStarted.countDown();
+                ran.add("second on " + Thread.currentThread().getName());
+                return "second";
+            }, new Jobs.Outcome<String>() {
+                @Override
+                public void done(String value) {
+                    second.complete(value);
+                }
+
+                @Override
+                public void failed(Throwable problem) {
+                    second.completeExceptionally(problem);
+                }
+            });
+        });
+        assertEquals("second", second.get(30, TimeUnit.SECONDS));
+        assertEquals(List.of("first", "second on in order"), ran);
+    }
 }

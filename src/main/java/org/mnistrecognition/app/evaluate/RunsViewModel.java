@@ -94,7 +94,7 @@ public final class RunsViewModel {
 
     /** A view model on the history in the app's user folders, working on daemon threads. */
     public RunsViewModel(AppState state) {
-        this(new RunHistory(state.folders().runs()), Jobs.standard("run history"));
+        this(new RunHistory(state.folders().runs()), Jobs.inOrder("run history"));
     }
 
     RunsViewModel(RunHistory history, Jobs jobs) {
