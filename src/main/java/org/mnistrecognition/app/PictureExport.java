@@ -174,18 +174,19 @@ public final class PictureExport {
         int strip = Math.max(1, Math.min(MAX_STRIP_ROWS, STRIP_PIXELS / width));
         int[][] buffers = {new int[width * strip], new int[width * strip]};
         AtomicFiles.write(file, out -> {
-            PngRows png = new PngRows(out, width, height, false);
-            Future<int[]> next = paintLater(picture, 0, Math.min(strip, height), buffers[0]);
-            for (int top = 0, k = 0; top < height; top += strip, k++) {
-                int rows = Math.min(strip, height - top);
-                int[] painted = await(next);
-                if (top + rows < height) {
-                    next = paintLater(picture, top + rows, Math.min(strip, height - top - rows), buffers[(k + 1) % 2]);
+            try (PngRows png = new PngRows(out, width, height, false)) {
+                Future<int[]> next = paintLater(picture, 0, Math.min(strip, height), buffers[0]);
+                for (int top = 0, k = 0; top < height; top += strip, k++) {
+                    int rows = Math.min(strip, height - top);
+                    int[] painted = await(next);
+                    if (top + rows < height) {
+                        next = paintLater(picture, top + rows, Math.min(strip, height - top - rows), buffers[(k + 1) % 2]);
+                    }
+                    png.write(painted, 0, rows);
+                    progress.report((double) (top + rows) / height);
                 }
-                png.write(painted, 0, rows);
-                progress.report((double) (top + rows) / height);
+                png.finish();
             }
-            png.finish();
         });
     }
 

@@ -180,13 +180,6 @@ public final class NpzReader implements Closeable {
         }
 
         @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
-        }
-
-        @Override
         public boolean markSupported() {
             return false;
         }

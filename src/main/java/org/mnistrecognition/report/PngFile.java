@@ -21,9 +21,10 @@ public final class PngFile {
                     + " pixels, got " + argb.length);
         }
         AtomicFiles.write(file, out -> {
-            PngRows png = new PngRows(out, width, height, true);
-            png.write(argb, 0, height);
-            png.finish();
+            try (PngRows png = new PngRows(out, width, height, true)) {
+                png.write(argb, 0, height);
+                png.finish();
+            }
         });
     }
 }

@@ -15,9 +15,10 @@ import java.util.zip.DeflaterOutputStream;
  * unfiltered: a 1300 × 77,846 gallery of 10,000 MNIST tiles came to 11.8 MB unfiltered at the
  * default level, 14.3 MB with PNG's usual adaptive filters in about twice the time, and 14.6 MB
  * unfiltered at the fastest level in about half the time.) Not thread-safe: one thread writes all
- * the rows, top to bottom, then {@link #finish()}es.
+ * the rows, top to bottom, then {@link #finish()}es; {@link #close()} frees the compressor of a
+ * picture left unfinished (a failed write).
  */
-public final class PngRows {
+public final class PngRows implements AutoCloseable {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int COLOUR_RGB = 2;
     private static final int COLOUR_RGBA = 6;
@@ -81,11 +82,6 @@ public final class PngRows {
         }
     }
 
-    /** How many rows have been written. */
-    public int written() {
-        return written;
-    }
-
     /**
      * Ends the picture: the last compressed data and the end chunk.
      *
@@ -102,6 +98,12 @@ public final class PngRows {
         compressed.finish();
         deflater.end();
         idat.close();
+    }
+
+    /** Frees the compressor; the picture, if not {@link #finish()}ed, is left incomplete. The stream is not closed. */
+    @Override
+    public void close() {
+        deflater.end();
     }
 
     private void toBytes(int[] argb, int from) {
