@@ -3,14 +3,17 @@ package org.mnistrecognition.app;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /**
  * Runs work off the FX thread as a {@link Task} and brings its progress and outcome back to the FX
  * thread: progress through the task's {@code updateProgress} (at most one hand-over pending,
- * however often the work reports), the outcome once, through the task's succeeded, failed or
- * cancelled handler. The app's tasks run on {@link #inBackground shared daemon threads}; tests
- * may run them on the thread that starts them.
+ * however often the work reports), the outcome once: through the task's succeeded or failed
+ * handler, or, for a cancelled job, once its work has stopped (so that a screen re-enabled by the
+ * cancel starts nothing beside work still winding down). The app's tasks run on
+ * {@link #inBackground shared daemon threads}; tests may run them on the thread that starts them.
  */
 public final class Jobs {
     /** The app's background threads: daemon (they never keep the JVM alive), made as needed, kept a minute for the next task. */
@@ -48,7 +51,7 @@ public final class Jobs {
         /** The work failed with {@code problem} (any throwable, an {@link OutOfMemoryError} too). */
         void failed(Throwable problem);
 
-        /** The job was cancelled before it finished (heard at once; the work stops at its next check). */
+        /** The job was cancelled before it finished (heard once the work has stopped, or at once if it had not started). */
         default void cancelled() {
         }
     }
@@ -57,15 +60,34 @@ public final class Jobs {
     public static final class Job {
         private volatile Task<?> task;
         private volatile boolean cancelled;
+        /** Taken by whichever comes first: the work starting, or a cancel before it started. */
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        /** Tells the outcome that the job was cancelled (FX thread, once). */
+        private Runnable heardCancelled = () -> { };
         /** Whether the outcome has been heard (FX thread). */
         private boolean finished;
 
-        /** Asks the work to stop (interrupting it); unless it has just finished, its outcome is {@link Outcome#cancelled()}. */
+        /**
+         * Asks the work to stop (interrupting it). Its outcome is then {@link Outcome#cancelled()},
+         * heard at once if the work had not started, else once the work has stopped; unless the
+         * work had just finished, when it is its result.
+         */
         public void cancel() {
             cancelled = true;
             Task<?> t = task;
             if (t != null) {
+                boolean beforeStart = claimed.compareAndSet(false, true);
                 t.cancel(true);
+                if (beforeStart) {
+                    heardCancelled.run();
+                }
+            }
+        }
+
+        private void hear(Runnable outcome) {
+            if (!finished) {
+                finished = true;
+                outcome.run();
             }
         }
     }
@@ -116,10 +138,22 @@ public final class Jobs {
 
     /** Starts {@code work} as {@code job} (a new one); {@code outcome} hears of it on the FX thread. Call on the FX thread. */
     public <T> void start(Job job, Work<T> work, Outcome<T> outcome) {
+        Runnable cancelled = () -> job.hear(outcome::cancelled);
+        job.heardCancelled = cancelled;
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
-                return work.run(fraction -> updateProgress(fraction, 1));
+                if (!job.claimed.compareAndSet(false, true)) {
+                    return null;
+                }
+                try {
+                    return work.run(fraction -> updateProgress(fraction, 1));
+                } finally {
+                    if (isCancelled()) {
+                        // heard only now that the work has stopped, so that nothing new starts beside it
+                        Platform.runLater(cancelled);
+                    }
+                }
             }
         };
         task.progressProperty().addListener((obs, old, now) -> {
@@ -127,21 +161,11 @@ public final class Jobs {
                 outcome.progress(now.doubleValue());
             }
         });
-        task.setOnSucceeded(e -> {
-            job.finished = true;
-            outcome.done(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            job.finished = true;
-            outcome.failed(task.getException());
-        });
-        task.setOnCancelled(e -> {
-            job.finished = true;
-            outcome.cancelled();
-        });
+        task.setOnSucceeded(e -> job.hear(() -> outcome.done(task.getValue())));
+        task.setOnFailed(e -> job.hear(() -> outcome.failed(task.getException())));
         job.task = task;
         if (job.cancelled) {
-            task.cancel(true);
+            job.cancel();
         }
         background.execute(task);
     }

@@ -99,7 +99,7 @@ class JobsTest {
     }
 
     @Test
-    void cancellingInterruptsTheWorkAndIsHeardAsCancelledOnly() throws Exception {
+    void cancellingInterruptsTheWorkAndIsHeardAsCancelledOnlyOnceTheWorkHasStopped() throws Exception {
         ExecutorService one = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "jobs test");
             t.setDaemon(true);
@@ -107,6 +107,7 @@ class JobsTest {
         });
         try {
             CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch stop = new CountDownLatch(1);
             CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
             Jobs.Job job = fx(() -> new Jobs(one).start(p -> {
                 started.countDown();
@@ -116,6 +117,8 @@ class JobsTest {
                     return "not interrupted";
                 } catch (InterruptedException e) {
                     interrupted.complete(true);
+                    // the work takes a while to wind down (a fine-tuning finishing its step)
+                    stop.await(30, TimeUnit.SECONDS);
                     throw e;
                 }
             }, outcome));
@@ -124,6 +127,10 @@ class JobsTest {
                 job.cancel();
                 return null;
             });
+            assertTrue(interrupted.get(30, TimeUnit.SECONDS), "the work was interrupted");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), heard, "nothing is heard while the work still runs");
+            stop.countDown();
             assertEquals("cancelled", ended.get(30, TimeUnit.SECONDS));
             assertTrue(interrupted.get(30, TimeUnit.SECONDS), "the work was interrupted");
             one.submit(() -> { }).get(30, TimeUnit.SECONDS);
