@@ -221,6 +221,9 @@ public final class MainWindow {
             quit();
         });
         window.show();
+        // GTK now and then drops an icon given before the window is on the screen (seen under Xvfb on a
+        // busy machine: no _NET_WM_ICON at all): give it again once the window is there
+        Platform.runLater(() -> window.getIcons().setAll(icons));
         viewModel.startUp();
     }
 
