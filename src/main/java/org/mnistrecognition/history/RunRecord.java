@@ -54,14 +54,6 @@ public record RunRecord(int formatVersion, String id, String startedAt, String e
         checkpoint = Objects.requireNonNullElse(checkpoint, "");
     }
 
-    /** A record as written before {@link #source()}, {@link #tunedFrom()} and {@link #checkpoint()} (a run of the app). */
-    public RunRecord(int formatVersion, String id, String startedAt, String endedAt, String status, RunSettings settings,
-                     long iterations, long totalIterations, double seconds, double testAccuracy, double validationAccuracy,
-                     String dataSource, CostCurve curve, String model) {
-        this(formatVersion, id, startedAt, endedAt, status, settings, iterations, totalIterations, seconds, testAccuracy,
-                validationAccuracy, dataSource, curve, model, "", "", "");
-    }
-
     /**
      * The record of a run that ended as {@code result} says, before the history gives it an id and
      * a model file.

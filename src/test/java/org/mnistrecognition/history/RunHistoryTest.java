@@ -30,7 +30,7 @@ class RunHistoryTest {
         CostCurve curve = new CostCurve(new long[] {100, 200, 300}, new double[] {0.9, 0.5, 0.4}, new long[] {300},
                 new double[] {Double.NaN});
         return new RunRecord(RunRecord.FORMAT_VERSION, "", startedAt, startedAt, "completed", RunSettings.of(CONFIG), 1000,
-                1000, 1.5, testAccuracy, Double.NaN, "data/mnist", curve, "");
+                1000, 1.5, testAccuracy, Double.NaN, "data/mnist", curve, "", RunRecord.APP, "", "");
     }
 
     private static Network network() {
@@ -98,7 +98,7 @@ class RunHistoryTest {
         RunRecord r = record(Instant.parse("2025-05-01T10:00:00Z").toString(), 0.5);
         assertTrue(RunHistory.baseId(r).matches("\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}_seed"), RunHistory.baseId(r));
         RunRecord odd = new RunRecord(1, "", "not a time", "", "", RunSettings.of(CONFIG.withPreset("My/Run 1")), 0, 0, 0, 0,
-                0, "", null, null);
+                0, "", null, null, null, null, null);
         assertEquals("run_my-run-1", RunHistory.baseId(odd));
     }
 

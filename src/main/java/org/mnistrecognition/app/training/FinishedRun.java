@@ -24,10 +24,4 @@ public record FinishedRun(TrainingResult result, CostCurve curve, long totalIter
     public FinishedRun {
         tunedFrom = Objects.requireNonNullElse(tunedFrom, "");
     }
-
-    /** A run of the Train tab that started from initial weights. */
-    public FinishedRun(TrainingResult result, CostCurve curve, long totalIterations, Instant startedAt, Instant endedAt,
-                       String dataSource) {
-        this(result, curve, totalIterations, startedAt, endedAt, dataSource, "", null);
-    }
 }

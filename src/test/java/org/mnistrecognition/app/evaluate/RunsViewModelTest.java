@@ -44,7 +44,7 @@ class RunsViewModelTest {
         CostCurve curve = new CostCurve(new long[] {100, 200, 300, 400}, new double[] {first, first / 2, first / 3, first / 4},
                 new long[] {200, 400}, new double[] {0.6, 0.8});
         Instant started = Instant.parse(start);
-        return new FinishedRun(result, curve, 400, started, started.plusSeconds(2), "synthetic");
+        return new FinishedRun(result, curve, 400, started, started.plusSeconds(2), "synthetic", "", null);
     }
 
     @Test
