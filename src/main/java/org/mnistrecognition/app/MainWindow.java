@@ -443,11 +443,7 @@ public final class MainWindow {
         });
     }
 
-    /**
-     * Runs {@code then} once the run has stopped and its result is in: the run reports that it is no
-     * longer running before it hands over its network (in the same event), so {@code then} runs after
-     * that event, else a Save would save the model in use before the run.
-     */
+    /** Runs {@code then} once the run has stopped and its result (its network, the model to save) is in. */
     private void whenStopped(Runnable then) {
         TrainingViewModel t = training();
         if (!t.runningProperty().get()) {
@@ -459,7 +455,7 @@ public final class MainWindow {
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean running) {
                 if (!running) {
                     t.runningProperty().removeListener(this);
-                    Platform.runLater(then);
+                    then.run();
                 }
             }
         });

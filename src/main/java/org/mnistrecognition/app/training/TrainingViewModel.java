@@ -302,9 +302,8 @@ public final class TrainingViewModel {
         }
     }
 
-    /** Takes in what the run reported since the last batch (FX thread). */
     /**
-     * Takes in what the run reported: the progress at every drain, the log and the chart's samples
+     * Takes in what the run reported (FX thread): the progress at every drain, the log and the chart's samples
      * at most {@link #LOG_NANOS} apart at full speed (where nobody reads the rows flying by, and
      * each new row costs the table a layout over every row above it), else (slowed down, paused,
      * finished) every time.
@@ -396,7 +395,6 @@ public final class TrainingViewModel {
 
     private void finish(Run r, TrainingResult res) {
         take(r, true);
-        end(r);
         TrainingConfig config = res.config();
         progress.set((double) res.iterations() / Math.max(1, curve.totalIterations()));
         progressText.set(String.format(Locale.ROOT, "%s / %s · %,.0f samples/s · %s", Texts.count(res.iterations()),
@@ -414,6 +412,8 @@ public final class TrainingViewModel {
         state.networkProperty().set(res.network());
         String accuracy = res.test().total() > 0 ? res.test().accuracyLine("test") : "no test images";
         state.modelNameProperty().set(name);
+        // not running only once the result is in place: whoever waits for the run to stop finds it there
+        end(r);
         switch (res.status()) {
             case COMPLETED -> {
                 status.set("Finished: " + accuracy);
