@@ -321,6 +321,7 @@ public final class TrainingViewModel {
             lastSamplesAt = takenAt;
         }
         Progress[] latest = new Progress[1];
+        boolean[] checkpointed = new boolean[1];
         LearningCurve c = curve;
         IterationLog l = log;
         r.feed().drain(new TrainingFeed.Sink() {
@@ -340,6 +341,7 @@ public final class TrainingViewModel {
             @Override
             public void checkpoint(Checkpoint checkpoint) {
                 c.checkpoint(checkpoint.iteration(), checkpoint.validationAccuracy());
+                checkpointed[0] = true;
             }
 
             @Override
@@ -353,7 +355,10 @@ public final class TrainingViewModel {
                 }
             }
         }, withSamples);
-        curveVersion.set(curveVersion.get() + 1);
+        if (withSamples || checkpointed[0]) {
+            // the chart redraws only for new points, not at every drain
+            curveVersion.set(curveVersion.get() + 1);
+        }
         logSummary.set(logSummary(l));
         logNote.set(logNote(l));
         Progress p = latest[0];
