@@ -17,11 +17,7 @@ import javafx.concurrent.Task;
  */
 public final class Jobs {
     /** The app's background threads: daemon (they never keep the JVM alive), made as needed, kept a minute for the next task. */
-    private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "background");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> daemon(r, "background"));
 
     private final Executor background;
 
@@ -92,6 +88,13 @@ public final class Jobs {
         }
     }
 
+    /** A daemon thread (it never keeps the JVM alive) named {@code name} that runs {@code task}; not started yet. */
+    public static Thread daemon(Runnable task, String name) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        return t;
+    }
+
     /** Jobs whose tasks run on {@code background} (tests: {@code Runnable::run}); outcomes are heard on the FX thread. */
     public Jobs(Executor background) {
         this.background = background;
@@ -108,12 +111,7 @@ public final class Jobs {
      * run history must not finish after, and so hide, a run added after it started).
      */
     public static Jobs inOrder(String name) {
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-        return new Jobs(thread);
+        return new Jobs(Executors.newSingleThreadExecutor(r -> daemon(r, name)));
     }
 
     /** Runs {@code task} on one of the app's shared daemon threads, named {@code "background: " + what} while it runs. */

@@ -28,6 +28,7 @@ import javafx.concurrent.Task;
 import org.mnistrecognition.app.AppState;
 import org.mnistrecognition.app.Feedback;
 import org.mnistrecognition.app.TestEvaluation;
+import org.mnistrecognition.app.Jobs;
 import org.mnistrecognition.app.Texts;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
@@ -272,9 +273,7 @@ public final class TrainingViewModel {
         curveVersion.set(curveVersion.get() + 1);
         state.setTraining(true);
         state.modelNameProperty().set(trainingName(config, startAt, total));
-        Thread thread = new Thread(task, "training");
-        thread.setDaemon(true);
-        thread.start();
+        Jobs.daemon(task, "training").start();
     }
 
     /** Pauses a going run, or resumes a paused one. */

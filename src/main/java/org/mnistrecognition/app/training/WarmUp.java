@@ -1,5 +1,6 @@
 package org.mnistrecognition.app.training;
 
+import org.mnistrecognition.app.Jobs;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
 import org.mnistrecognition.training.Checkpoint;
@@ -59,7 +60,7 @@ final class WarmUp {
         Trainer trainer = new Trainer(config.withIterations(iterations), trainingOnly, control).workers(workers);
         TrainingFeed[] feed = new TrainingFeed[1];
         feed[0] = new TrainingFeed(Runnable::run, () -> feed[0].drain(DISCARD));
-        thread = new Thread(() -> {
+        thread = Jobs.daemon(() -> {
             try {
                 trained = trainer.run(feed[0]).iterations();
             } catch (InterruptedException e) {
@@ -68,7 +69,6 @@ final class WarmUp {
                 // nothing depends on a warm-up: a real run with these settings reports its own failure
             }
         }, "training-warm-up");
-        thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
     }
 
