@@ -166,7 +166,12 @@ public final class RunHistory {
             ModelFile.save(dir.resolve(MODEL), network, metadata);
             AtomicFiles.write(dir.resolve(RECORD), GSON.toJson(saved).getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            removeUnfinished(dir, e);
+            // what the failed add left (the writers leave no temporary file)
+            try {
+                delete(saved);
+            } catch (IOException left) {
+                e.addSuppressed(left);
+            }
             throw e;
         }
         return saved;
@@ -205,17 +210,6 @@ public final class RunHistory {
             }
         }
         return null;
-    }
-
-    /** Removes what a failed {@link #add} left in {@code dir} (no temporary file is left by the writers). */
-    private static void removeUnfinished(Path dir, Exception cause) {
-        try {
-            Files.deleteIfExists(dir.resolve(RECORD));
-            Files.deleteIfExists(dir.resolve(MODEL));
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     /** The folder of a run (its record and model). */
