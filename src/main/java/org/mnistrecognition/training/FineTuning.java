@@ -73,8 +73,12 @@ public final class FineTuning {
 
     /** The samples a fine-tuning of {@code network} as {@code plan} says trains on, for {@code personal} digits. */
     public static long totalIterations(Network network, Plan plan, int personal) {
-        int own = personal * repeats(personal);
-        return config(network, plan).totalIterations(own + MNIST_SHARE * own);
+        return config(network, plan).totalIterations(epochSize(personal));
+    }
+
+    /** The samples of one epoch ({@link #mix}) for {@code personal} digits: theirs repeated, and MNIST's share. */
+    private static int epochSize(int personal) {
+        return (1 + MNIST_SHARE) * personal * repeats(personal);
     }
 
     /**
@@ -96,9 +100,9 @@ public final class FineTuning {
                     + " but the training images are " + mnist.rows() + "x" + mnist.cols());
         }
         int px = personal.pixelsPerImage();
+        int total = epochSize(personal.size());
         int own = personal.size() * repeats(personal.size());
-        int others = MNIST_SHARE * own;
-        int total = own + others;
+        int others = total - own;
         byte[] pixels = new byte[total * px];
         byte[] labels = new byte[total];
         for (int k = 0; k < own; k++) {
