@@ -71,17 +71,17 @@ final class SampleEngine implements Engine {
         this.data = data;
         this.depth = network.depth();
         this.parts = Math.max(1, parts);
-        rowSplit = new int[depth][parts + 1];
-        partialZ = new double[depth][parts][];
+        rowSplit = new int[depth][this.parts + 1];
+        partialZ = new double[depth][this.parts][];
         z = new double[depth][];
         a = new double[depth][];
         delta = new double[depth][];
         for (int l = 0; l < depth; l++) {
             Layer layer = network.layer(l);
-            for (int t = 0; t <= parts; t++) {
-                rowSplit[l][t] = (int) ((long) layer.inputs() * t / parts);
+            for (int t = 0; t <= this.parts; t++) {
+                rowSplit[l][t] = (int) ((long) layer.inputs() * t / this.parts);
             }
-            for (int t = 0; t < parts; t++) {
+            for (int t = 0; t < this.parts; t++) {
                 partialZ[l][t] = new double[layer.outputs()];
             }
             z[l] = new double[layer.outputs()];
@@ -90,7 +90,7 @@ final class SampleEngine implements Engine {
         }
         indices = new int[2][network.inputSize()];
         values = new double[2][network.inputSize()];
-        pixelSplit = new int[2][parts + 1];
+        pixelSplit = new int[2][this.parts + 1];
         loop = new ParallelLoop(this.parts, workers, "sgd-worker");
     }
 
