@@ -115,9 +115,7 @@ public final class AtomicFiles {
         try {
             move(temp, absolute);
         } catch (IOException e) {
-            IOException failure = new IOException("cannot write " + target + ": " + Problems.reason(e), e);
-            delete(temp, failure);
-            throw failure;
+            throw failed(target, temp, e);
         } catch (RuntimeException | Error e) {
             delete(temp, e);
             throw e;
@@ -137,11 +135,13 @@ public final class AtomicFiles {
             throw new IOException("cannot write " + target + ": it is a folder");
         }
         Path temp = written(target, absolute, out -> { });
-        IOException failure = new IOException("cannot write " + target + ": cannot delete the test file " + temp);
-        delete(temp, failure);
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
+        try {
+            Files.delete(temp);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": cannot delete the test file " + temp + " ("
+                    + Problems.reason(e) + ")", e);
         }
+        UNFINISHED.remove(temp);
     }
 
     /** Writes {@code bytes} to {@code target} atomically. */
@@ -319,13 +319,18 @@ public final class AtomicFiles {
             givePermissions(temp, absolute);
             return temp;
         } catch (IOException e) {
-            IOException failure = new IOException("cannot write " + target + ": " + Problems.describe(e), e);
-            delete(temp, failure);
-            throw failure;
+            throw failed(target, temp, e);
         } catch (RuntimeException | Error e) {
             delete(temp, e);
             throw e;
         }
+    }
+
+    /** What to throw when writing {@code target} failed with {@code e}: its temporary file deleted, the reason given. */
+    private static IOException failed(Path target, Path temp, IOException e) {
+        IOException failure = new IOException("cannot write " + target + ": " + Problems.reason(e), e);
+        delete(temp, failure);
+        return failure;
     }
 
     /** Moves {@code from} over {@code to}, atomically where the file system can. */
