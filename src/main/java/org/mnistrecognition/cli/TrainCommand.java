@@ -31,7 +31,6 @@ import org.mnistrecognition.network.Architecture;
 import org.mnistrecognition.network.Cost;
 import org.mnistrecognition.network.Initialisation;
 import org.mnistrecognition.training.Autosave;
-import org.mnistrecognition.training.Checkpoint;
 import org.mnistrecognition.training.Preset;
 import org.mnistrecognition.training.Progress;
 import org.mnistrecognition.training.RunControl;
@@ -423,7 +422,6 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingListener listener(PrintWriter out, ProgressBar bar, RunRecorder recorder) {
-        TrainingListener history = recorder != null ? recorder : new TrainingListener() { };
         TrainingListener iterations = log ? new TrainingListener() {
             @Override
             public void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
@@ -436,24 +434,8 @@ final class TrainCommand implements Callable<Integer> {
                 bar.setExtraMessage(String.format(Locale.ROOT, " cost %.4f, accuracy %.1f%%", p.meanCost(), 100 * p.runningAccuracy()));
             }
         };
-        return new TrainingListener() {
+        TrainingListener checkpoints = new TrainingListener() {
             private boolean told;
-
-            @Override
-            public void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
-                iterations.iteration(iteration, sampleIndex, actual, guess, cost);
-                history.iteration(iteration, sampleIndex, actual, guess, cost);
-            }
-
-            @Override
-            public void progress(Progress p) {
-                iterations.progress(p);
-            }
-
-            @Override
-            public void checkpoint(Checkpoint checkpoint) {
-                history.checkpoint(checkpoint);
-            }
 
             @Override
             public void saved(Path file, long iteration) {
@@ -478,6 +460,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
         };
+        return TrainingListener.all(iterations, recorder, checkpoints);
     }
 
     private PrintWriter out() {

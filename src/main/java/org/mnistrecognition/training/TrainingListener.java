@@ -1,6 +1,8 @@
 package org.mnistrecognition.training;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * What a {@link Trainer} tells about a run, on the training thread; implementations must be quick
@@ -32,5 +34,47 @@ public interface TrainingListener {
 
     /** The run could not be saved to {@code file}, for the reason given; it goes on. */
     default void notSaved(Path file, String problem) {
+    }
+
+    /** One listener that tells each of {@code listeners} (nulls left out) everything, in that order. */
+    static TrainingListener all(TrainingListener... listeners) {
+        TrainingListener[] each = Arrays.stream(listeners).filter(Objects::nonNull)
+                .toArray(TrainingListener[]::new);
+        return new TrainingListener() {
+            @Override
+            public void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
+                for (TrainingListener l : each) {
+                    l.iteration(iteration, sampleIndex, actual, guess, cost);
+                }
+            }
+
+            @Override
+            public void progress(Progress progress) {
+                for (TrainingListener l : each) {
+                    l.progress(progress);
+                }
+            }
+
+            @Override
+            public void checkpoint(Checkpoint checkpoint) {
+                for (TrainingListener l : each) {
+                    l.checkpoint(checkpoint);
+                }
+            }
+
+            @Override
+            public void saved(Path file, long iteration) {
+                for (TrainingListener l : each) {
+                    l.saved(file, iteration);
+                }
+            }
+
+            @Override
+            public void notSaved(Path file, String problem) {
+                for (TrainingListener l : each) {
+                    l.notSaved(file, problem);
+                }
+            }
+        };
     }
 }

@@ -33,7 +33,6 @@ import org.mnistrecognition.data.PersonalSet;
 import org.mnistrecognition.history.RunRecorder;
 import org.mnistrecognition.model.ModelMetadata;
 import org.mnistrecognition.network.Network;
-import org.mnistrecognition.training.Checkpoint;
 import org.mnistrecognition.training.Evaluation;
 import org.mnistrecognition.training.Evaluator;
 import org.mnistrecognition.training.FineTuning;
@@ -323,22 +322,13 @@ public final class HandwritingViewModel {
         tuneProgress.set(0);
         tuneText.set("Fine-tuning on your " + Texts.count(mine.size()) + " digits, each mixed with "
                 + FineTuning.MNIST_SHARE + " MNIST images…");
-        jobs.start(job, p -> FineTuning.run(network, mine, data, plan, control, new TrainingListener() {
-            @Override
-            public void iteration(long iteration, int sampleIndex, int actual, int guess, double cost) {
-                recorder.iteration(iteration, sampleIndex, actual, guess, cost);
-            }
-
-            @Override
-            public void checkpoint(Checkpoint checkpoint) {
-                recorder.checkpoint(checkpoint);
-            }
-
-            @Override
-            public void progress(Progress progress) {
-                p.report(progress.fraction());
-            }
-        }), new Jobs.Outcome<FineTuning.Result>() {
+        jobs.start(job, p -> FineTuning.run(network, mine, data, plan, control, TrainingListener.all(recorder,
+                new TrainingListener() {
+                    @Override
+                    public void progress(Progress progress) {
+                        p.report(progress.fraction());
+                    }
+                })), new Jobs.Outcome<FineTuning.Result>() {
             @Override
             public void progress(double fraction) {
                 tuneProgress.set(fraction);
