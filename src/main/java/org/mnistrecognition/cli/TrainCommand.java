@@ -154,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
         RunRecorder recorder = null;
         if (!noHistory) {
             // validation at the same points as in the app, so that the history has an accuracy curve
-            trainer.checkpointEvery(Math.max(1, total / LearningCurve.CHECKPOINTS));
+            trainer.checkpointEvery(LearningCurve.validationInterval(total));
             recorder = new RunRecorder(total, trainer.startsAt());
         }
         if (resumed != null) {

@@ -20,6 +20,11 @@ public final class LearningCurve {
     /** Validation checkpoints a run asks its trainer for, so that its history has an accuracy curve. */
     public static final int CHECKPOINTS = 10;
 
+    /** The samples between two of a run's {@link #CHECKPOINTS} validations, for a run of {@code totalIterations}. */
+    public static long validationInterval(long totalIterations) {
+        return Math.max(1, totalIterations / CHECKPOINTS);
+    }
+
     private final long totalIterations;
     /** Samples trained before this curve began: 0, or where a resumed run had stopped. */
     private final long startAt;

@@ -241,7 +241,7 @@ public final class TrainingViewModel {
         long total = config.totalIterations(data.training().size());
         long startAt = trainer.startsAt();
         control.setSpeed(speed.get() == null ? 0 : speed.get().iterationsPerSecond());
-        trainer.checkpointEvery(Math.max(1, total / LearningCurve.CHECKPOINTS)).publishSnapshots(true).workers(WORKERS)
+        trainer.checkpointEvery(LearningCurve.validationInterval(total)).publishSnapshots(true).workers(WORKERS)
                 .autosave(checkpointInterval == null ? null : Autosave.every(checkpointInterval, checkpoint));
         previousCurve = curve;
         curve = new LearningCurve(total, startAt);
