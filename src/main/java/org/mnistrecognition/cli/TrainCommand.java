@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -324,8 +323,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         RunHistory history = new RunHistory(folders().runs());
         try {
-            RunRecord saved = history.add(draft, result.network(), result.metadata(mnist.source(),
-                    Instant.parse(draft.endedAt())), resume);
+            RunRecord saved = history.add(draft, result, resume);
             return history.modelFile(saved);
         } catch (IOException | RuntimeException e) {
             err().println("warning: cannot keep the run in the history (" + Problems.describe(e) + ")");

@@ -28,6 +28,7 @@ import org.mnistrecognition.model.JsonFiles;
 import org.mnistrecognition.model.ModelFile;
 import org.mnistrecognition.model.ModelMetadata;
 import org.mnistrecognition.network.Network;
+import org.mnistrecognition.training.TrainingResult;
 
 /**
  * The history of training runs: a folder holding one folder per run, named by its id, with the
@@ -199,6 +200,17 @@ public final class RunHistory {
             }
         }
         return saved;
+    }
+
+    /**
+     * Adds the run that ended as {@code result} says, {@code record} being its draft ({@link
+     * RunRecord#of}): its model is the result's network, with the metadata of the data set and the
+     * end the record names; resumed from {@code resumedFrom} as {@link #add(RunRecord, Network,
+     * ModelMetadata, Path)} says.
+     */
+    public RunRecord add(RunRecord record, TrainingResult result, Path resumedFrom) throws IOException {
+        return add(record, result.network(), result.metadata(record.dataSource(), Instant.parse(record.endedAt())),
+                resumedFrom);
     }
 
     /** The newest record of a run stopped with its checkpoint kept in {@code checkpoint}, or null. */

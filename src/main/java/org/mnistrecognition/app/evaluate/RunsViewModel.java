@@ -172,7 +172,7 @@ public final class RunsViewModel {
         RunRecord draft = RunRecord.of(res, run.curve(), run.totalIterations(), run.startedAt(), run.endedAt(),
                 run.dataSource(), RunRecord.APP).withTunedFrom(run.tunedFrom());
         working(+1);
-        jobs.start(p -> history.add(draft, res.network(), res.metadata(run.dataSource(), run.endedAt()), run.resumedFrom()),
+        jobs.start(p -> history.add(draft, res, run.resumedFrom()),
                 new Jobs.Outcome<RunRecord>() {
                     @Override
                     public void done(RunRecord saved) {
