@@ -107,7 +107,7 @@ public final class RunsViewModel {
         plot.addListener(x -> updateLines());
         runs.addListener((ListChangeListener<RunRecord>) c -> updateSummary());
         shown.addListener((obs, was, is) -> {
-            if (is && !busy.get()) {
+            if (is) {
                 refresh();
             }
         });
@@ -177,11 +177,12 @@ public final class RunsViewModel {
                     @Override
                     public void done(RunRecord saved) {
                         working(-1);
-                        runs.removeIf(r -> r.id().equals(saved.id()));
-                        runs.add(0, saved);
                         if (run.resumedFrom() != null) {
-                            // the record of the run's part before the stop may be gone
+                            // the record of the run's part before the stop may be gone too: read the history again
                             refresh();
+                        } else {
+                            runs.removeIf(r -> r.id().equals(saved.id()));
+                            runs.add(0, saved);
                         }
                     }
 
