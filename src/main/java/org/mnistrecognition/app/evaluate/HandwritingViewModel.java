@@ -91,8 +91,6 @@ public final class HandwritingViewModel {
     private Feedback feedback = Feedback.NONE;
     private ModelTaker taker = (network, metadata, label) -> { };
     private boolean saving;
-    private boolean reckoning;
-    private boolean reckonAgain;
     /** How the model in use reads the set, made only while the tab is in view (a run replaces the model often). */
     private final WhileShown reckoner = new WhileShown(this::reckon);
     private Jobs.Job tuneJob;
@@ -229,27 +227,24 @@ public final class HandwritingViewModel {
         });
     }
 
-    /** Measures the model in use on the set (again) in the background; requests meanwhile make one more. */
-    private void reckon() {
-        if (reckoning) {
-            reckonAgain = true;
-            return;
-        }
+    /** Measures the model in use on the set (again) in the background, then calls {@code done}. */
+    private void reckon(Runnable done) {
         Network network = state.networkProperty().get();
         DataSet mine = set.get();
         if (network == null) {
             gallery.set(Gallery.empty("Load or train a model to see how it reads your digits."));
             reading.set("");
+            done.run();
             return;
         }
         if (mine.isEmpty() || network.inputSize() != mine.pixelsPerImage()) {
             gallery.set(Gallery.empty(mine.isEmpty() ? "Your saved digits appear here." : "The model in use does not read "
                     + PersonalSet.SIDE + "x" + PersonalSet.SIDE + " images."));
             reading.set(mine.isEmpty() ? "" : "The model in use takes " + network.inputSize() + " inputs, not 28×28 pixels.");
+            done.run();
             return;
         }
-        reckoning = true;
-        jobs.start(p -> Evaluator.evaluateImages(network, mine, (done, total) -> { }), new Jobs.Outcome<ImageResults>() {
+        jobs.start(p -> Evaluator.evaluateImages(network, mine, (evaluated, total) -> { }), new Jobs.Outcome<ImageResults>() {
             @Override
             public void done(ImageResults results) {
                 int[] newestFirst = new int[mine.size()];
@@ -260,23 +255,15 @@ public final class HandwritingViewModel {
                 Evaluation e = results.evaluation();
                 reading.set(String.format(Locale.ROOT, "The model in use reads %s of your %s digits right (%s).",
                         Texts.count(e.correct()), Texts.count(e.total()), Texts.percent(e.accuracy())));
-                reckoned();
+                done.run();
             }
 
             @Override
             public void failed(Throwable problem) {
                 reading.set("Cannot read your digits: " + Problems.describe(problem));
-                reckoned();
+                done.run();
             }
         });
-    }
-
-    private void reckoned() {
-        reckoning = false;
-        if (reckonAgain) {
-            reckonAgain = false;
-            reckoner.request();
-        }
     }
 
     private void updateCounts() {

@@ -32,8 +32,6 @@ public final class WeightsViewModel {
     private final ReadOnlyStringWrapper unitText = new ReadOnlyStringWrapper(this, "unitText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "No model yet.");
     private final WhileShown refresh = new WhileShown(this::update);
-    private boolean busy;
-    private boolean dirty;
     private long updates;
 
     /** A view model making its pictures on a daemon thread and showing them on the FX thread. */
@@ -48,7 +46,7 @@ public final class WeightsViewModel {
         state.dataProperty().addListener(x -> refresh.request());
         scale.addListener(x -> refresh.request());
         selectedUnit.addListener(x -> describeUnit());
-        update();
+        refresh.request();
     }
 
     /**
@@ -60,17 +58,14 @@ public final class WeightsViewModel {
         return refresh.shownProperty();
     }
 
-    /** Makes the pictures of the network in use; while one is being made, the latest request waits for it. */
-    private void update() {
-        if (busy) {
-            dirty = true;
-            return;
-        }
+    /** Makes the pictures of the network in use, then calls {@code done}. */
+    private void update(Runnable done) {
         Network network = state.networkProperty().get();
         if (network == null) {
             weights.set(null);
             summary.set("No model yet.");
             message.set("No model yet: load or train one.");
+            done.run();
             return;
         }
         int[] shape = shape(network, state.dataProperty().get());
@@ -78,9 +73,9 @@ public final class WeightsViewModel {
             weights.set(null);
             summary.set(network.architecture().describe());
             message.set("The first layer's " + network.inputSize() + " inputs do not make a square picture.");
+            done.run();
             return;
         }
-        busy = true;
         WeightImages.Scale s = scale.get() == null ? WeightImages.Scale.UNIT : scale.get();
         jobs.start(p -> WeightImages.of(network, shape[0], shape[1], s), new Jobs.Outcome<WeightImages>() {
             @Override
@@ -92,23 +87,15 @@ public final class WeightsViewModel {
                         value.units(), value.rows(), value.cols()));
                 message.set("");
                 describeUnit();
-                next();
+                done.run();
             }
 
             @Override
             public void failed(Throwable problem) {
                 message.set("Cannot draw the weights: " + Problems.describe(problem));
-                next();
+                done.run();
             }
         });
-    }
-
-    private void next() {
-        busy = false;
-        if (dirty) {
-            dirty = false;
-            refresh.request();
-        }
     }
 
     /** The inputs as a picture: the data set's image size if it fits, else a square; null if neither. */
