@@ -1,5 +1,6 @@
 package org.mnistrecognition.app;
 
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,6 +26,7 @@ public final class AppState {
     private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper(this, "training");
     private final ReadOnlyBooleanWrapper tuning = new ReadOnlyBooleanWrapper(this, "tuning");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final BooleanBinding modelBusy = training.or(tuning).or(loading);
     private final ObjectProperty<TestEvaluation> testEvaluation = new SimpleObjectProperty<>(this, "testEvaluation");
     private final ObjectProperty<DrawingBoard> board = new SimpleObjectProperty<>(this, "board");
 
@@ -59,6 +61,15 @@ public final class AppState {
     /** Where the network came from, e.g. "bundled model (best, 98.9%)" or "training: seed, 12,000 / 50,000". */
     public StringProperty modelNameProperty() {
         return modelName;
+    }
+
+    /**
+     * Whether the model in use must stay as it is for now, since a run trains it, a fine-tuning
+     * tunes it or a file is being read or written: what every screen that changes the model or
+     * starts a run asks.
+     */
+    public BooleanBinding modelBusyProperty() {
+        return modelBusy;
     }
 
     /** Whether a training run is going (settings locked, model menu items disabled). */

@@ -126,7 +126,6 @@ public final class MainWindow {
         runsController.viewModel().setModelOpener(viewModel::openModel);
         runsController.viewModel().modelChangeAllowedProperty().bind(viewModel.canChangeModelProperty());
         handwritingController.viewModel().setModelTaker(viewModel::adopt);
-        handwritingController.viewModel().modelChangeAllowedProperty().bind(viewModel.canChangeModelProperty());
         evaluateTest.disableProperty().bind(testController.viewModel().canEvaluateProperty().not());
         fineTune.disableProperty().bind(handwritingController.viewModel().canTuneProperty().not());
     }

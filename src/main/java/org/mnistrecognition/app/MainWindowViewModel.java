@@ -66,7 +66,7 @@ public final class MainWindowViewModel {
         this.state = state;
         this.checkpoints = state.folders().checkpoints();
         this.training = training;
-        canChangeModel = state.trainingProperty().not().and(state.tuningProperty().not()).and(busy.not());
+        canChangeModel = state.modelBusyProperty().not();
         canSave = canChangeModel.and(hasModel);
         training.resultProperty().addListener((obs, old, result) -> trained(result));
     }

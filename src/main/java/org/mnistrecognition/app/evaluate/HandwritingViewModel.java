@@ -84,7 +84,6 @@ public final class HandwritingViewModel {
     private final ReadOnlyObjectWrapper<FinishedRun> finishedRun = new ReadOnlyObjectWrapper<>(this, "finishedRun");
     private final BooleanProperty clearAfterSaving = new SimpleBooleanProperty(this, "clearAfterSaving", true);
     private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 3);
-    private final BooleanProperty modelChangeAllowed = new SimpleBooleanProperty(this, "modelChangeAllowed", true);
     private final BooleanBinding canSave;
     private final BooleanBinding canTune;
     private final Deque<Pending> pending = new ArrayDeque<>();
@@ -107,9 +106,8 @@ public final class HandwritingViewModel {
         this.jobs = jobs;
         canSave = drawn.and(loaded);
         canTune = Bindings.createBooleanBinding(() -> !set.get().isEmpty() && state.networkProperty().get() != null
-                        && state.dataProperty().get() != null && !state.trainingProperty().get() && !tuning.get()
-                        && modelChangeAllowed.get(),
-                set, state.networkProperty(), state.dataProperty(), state.trainingProperty(), tuning, modelChangeAllowed);
+                        && state.dataProperty().get() != null && !state.modelBusyProperty().get(),
+                set, state.networkProperty(), state.dataProperty(), state.modelBusyProperty());
         state.boardProperty().addListener((obs, old, board) -> watchBoard(board));
         watchBoard(state.boardProperty().get());
         state.networkProperty().addListener(x -> reckoner.request());
@@ -435,11 +433,6 @@ public final class HandwritingViewModel {
     /** Passes over the mix, 1 or more. */
     public IntegerProperty epochsProperty() {
         return epochs;
-    }
-
-    /** Whether the app's model may be changed now: set by the main window. */
-    public BooleanProperty modelChangeAllowedProperty() {
-        return modelChangeAllowed;
     }
 
     /** Where the set is kept. */

@@ -128,7 +128,7 @@ public final class TrainingViewModel {
         this.checkpointFolder = state.folders().checkpoints();
         this.ui = ui;
         rows.set(log.rows());
-        canStart = running.not().and(state.tuningProperty().not()).and(state.loadingProperty().not())
+        canStart = running.not().and(state.modelBusyProperty().not())
                 .and(form.configProperty().isNotNull()).and(state.dataProperty().isNotNull());
         mistakesOnly.addListener((obs, was, on) -> rows.set(on ? log.mistakes() : log.rows()));
         speed.addListener((obs, old, s) -> {
