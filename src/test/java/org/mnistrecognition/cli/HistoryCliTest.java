@@ -64,14 +64,14 @@ class HistoryCliTest {
         assertArrayEquals(ModelFile.load(model).network().layer(0).weights().data, kept.layer(0).weights().data,
                 "the history keeps the run's model");
 
+        // the same run without history, in this JVM (no validation passes, no second JVM to start), its progress bar
+        // on the console captured too
         Path otherHome = dir.resolve("other-home");
-        Path quietLog = dir.resolve("quiet.log");
-        Process quiet = CliProcess.start(otherHome, quietLog, "train", "--preset", "best", "--layers", "784,16,10",
-                "--iterations", "3000", "--no-history");
-        assertEquals(0, CliProcess.finish(quiet, quietLog), () -> CliProcess.read(quietLog));
-        List<String> quietMessages = CliProcess.messages(quietLog);
-        assertEquals(accuracy, quietMessages.get(quietMessages.size() - 1), "the same run, the same result");
-        assertFalse(CliProcess.read(quietLog).contains("history"), CliProcess.read(quietLog));
+        CliTest.Run quiet = CliTest.runCapturingTheConsole(otherHome, "train", "--preset", "best", "--layers", "784,16,10", "--iterations", "3000",
+                "--no-history");
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertEquals(accuracy, quiet.lastLine(), "the same run, the same result");
+        assertFalse((quiet.out() + quiet.err()).contains("history"), quiet.out() + quiet.err());
         assertFalse(Files.exists(otherHome.resolve("data").resolve("runs")), "--no-history writes no history");
     }
 }

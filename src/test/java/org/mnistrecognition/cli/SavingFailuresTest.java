@@ -37,7 +37,7 @@ class SavingFailuresTest {
     private byte[] previousModel(Path file) throws Exception {
         Path data = SyntheticData.writeIdx(dir.resolve("data"));
         CliTest.Run r = cli("train", "--preset", "best", "--layers", "64,8,10", "--iterations", "200", "--data",
-                data.toString(), "--save", file.toString());
+                data.toString(), "--save", file.toString(), "--no-history");
         assertEquals(0, r.exit(), r.err());
         return Files.readAllBytes(file);
     }
@@ -69,7 +69,7 @@ class SavingFailuresTest {
         // 64-100-10 is 7,510 weights: about 60 kB, more than the 16 kB the limit lets a file grow to
         Process p = CliProcess.start(limited(16, CliProcess.command(dir.resolve("home"), "train", "--preset", "best",
                 "--layers", "64,100,10", "--iterations", "500", "--data", dir.resolve("data").toString(), "--save",
-                model.toString())), log);
+                model.toString(), "--no-history")), log);
         assertEquals(Cli.FAILED, CliProcess.finish(p, log), CliProcess.read(log));
         List<String> messages = CliProcess.messages(log);
         assertEquals("error: cannot write " + model + ": File too large", messages.get(messages.size() - 1), messages.toString());
@@ -93,7 +93,7 @@ class SavingFailuresTest {
         int limit = (int) (Files.size(probe) * 3 / 2 / 1024) + 1;
         Process p = CliProcess.start(limited(limit, CliProcess.command(home, "train", "--preset", "best", "--layers", "64,40,10",
                 "--iterations", "20000", "--checkpoint-every", "2000", "--data", dir.resolve("data").toString(), "--save",
-                model.toString())), log);
+                model.toString(), "--no-history")), log);
         assertEquals(0, CliProcess.finish(p, log), CliProcess.read(log));
         List<String> messages = CliProcess.messages(log);
         List<String> warnings = messages.stream().filter(m -> m.startsWith("warning: ")).toList();
