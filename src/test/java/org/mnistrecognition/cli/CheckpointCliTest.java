@@ -1,9 +1,9 @@
 package org.mnistrecognition.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistrecognition.network.Networks.assertSameWeights;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mnistrecognition.history.RunHistory;
 import org.mnistrecognition.history.RunRecord;
 import org.mnistrecognition.model.ModelFile;
-import org.mnistrecognition.network.Network;
 import org.mnistrecognition.training.RunStateFile;
 import org.mnistrecognition.training.SyntheticData;
 
@@ -195,12 +194,7 @@ class CheckpointCliTest {
         assertEquals(ITERATIONS, kept.get(0).iterations());
         assertEquals("completed", kept.get(0).status());
 
-        Network expected = ModelFile.load(whole).network();
-        Network actual = ModelFile.load(resumed).network();
-        for (int l = 0; l < expected.depth(); l++) {
-            assertArrayEquals(expected.layer(l).weights().data, actual.layer(l).weights().data, "W" + (l + 1));
-            assertArrayEquals(expected.layer(l).biases().data, actual.layer(l).biases().data, "b" + (l + 1));
-        }
+        assertSameWeights(ModelFile.load(whole).network(), ModelFile.load(resumed).network());
         assertEquals(wholeLast, lastLine(CliProcess.read(log)));
         return kept.get(0);
     }

@@ -1,9 +1,9 @@
 package org.mnistrecognition.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistrecognition.network.Networks.assertSameWeights;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -318,21 +318,14 @@ class CliTest {
         assertTrue(lines.get(lines.size() - 1).startsWith("error: training diverged"), r.err());
         assertTrue(lines.get(lines.size() - 1).endsWith("lower the learning rate (--lr, now 1.0E300)"), r.err());
         assertEquals("saved the last good weights to " + saved, lines.get(lines.size() - 2));
-        assertEqualWeights(lastGood, ModelFile.load(saved).network(), "--save");
+        assertSameWeights(lastGood, ModelFile.load(saved).network(), "--save");
         RunHistory history = new RunHistory(dir.resolve("home").resolve("data").resolve("runs"));
         RunRecord run = history.list().runs().get(0);
         assertEquals("the last good weights are kept in the run history: " + history.modelFile(run),
                 lines.get(lines.size() - 3));
         assertEquals("diverged", run.status());
         assertTrue(run.iterations() > 640 && run.iterations() <= 640 + 2 * 64, "diverged within two steps: " + run.iterations());
-        assertEqualWeights(lastGood, ModelFile.load(history.modelFile(run)).network(), "the run history");
-    }
-
-    private static void assertEqualWeights(Network expected, Network actual, String where) {
-        for (int l = 0; l < expected.depth(); l++) {
-            assertArrayEquals(expected.layer(l).weights().data, actual.layer(l).weights().data, where + ": W" + (l + 1));
-            assertArrayEquals(expected.layer(l).biases().data, actual.layer(l).biases().data, where + ": b" + (l + 1));
-        }
+        assertSameWeights(lastGood, ModelFile.load(history.modelFile(run)).network(), "the run history");
     }
 
     @Test
