@@ -87,9 +87,9 @@ class SavingFailuresTest {
         // the model (64-40-10) fits under the limit; its checkpoint, with the model and the momentum's two sets of
         // velocities, about three times its size, does not
         Path probe = dir.resolve("probe.npz");
-        Process first = CliProcess.start(CliProcess.command(home, "train", "--preset", "best", "--layers", "64,40,10",
-                "--iterations", "2000", "--data", dir.resolve("data").toString(), "--save", probe.toString()), log);
-        assertEquals(0, CliProcess.finish(first, log), CliProcess.read(log));
+        CliTest.Run first = cli("train", "--preset", "best", "--layers", "64,40,10", "--iterations", "2000", "--data",
+                dir.resolve("data").toString(), "--save", probe.toString(), "--no-history");
+        assertEquals(0, first.exit(), first.err());
         int limit = (int) (Files.size(probe) * 3 / 2 / 1024) + 1;
         Process p = CliProcess.start(limited(limit, CliProcess.command(home, "train", "--preset", "best", "--layers", "64,40,10",
                 "--iterations", "20000", "--checkpoint-every", "2000", "--data", dir.resolve("data").toString(), "--save",
