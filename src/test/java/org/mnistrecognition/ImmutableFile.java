@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A file made immutable for a test ({@code chattr +i}): it cannot be replaced, renamed over or
@@ -31,6 +32,13 @@ public final class ImmutableFile implements AutoCloseable {
         } catch (IOException refused) {
             return Optional.of(new ImmutableFile(file));
         }
+    }
+
+    /** Makes {@code file} immutable, or skips the test (JUnit's assumption) where it cannot be done here. */
+    public static ImmutableFile orSkip(Path file) throws InterruptedException {
+        Optional<ImmutableFile> made = of(file);
+        Assumptions.assumeTrue(made.isPresent(), "a file can be made immutable here (root, chattr)");
+        return made.get();
     }
 
     private static boolean chattr(String flag, Path file) throws InterruptedException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A folder made read-only for a test, and made writable again when closed. Permissions alone
@@ -38,6 +39,13 @@ public final class ReadOnlyFolder implements AutoCloseable {
         run("chattr", "-i", folder.toString());
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
         return Optional.empty();
+    }
+
+    /** Makes {@code folder} read-only, or skips the test (JUnit's assumption) where it cannot be done here. */
+    public static ReadOnlyFolder orSkip(Path folder) throws IOException, InterruptedException {
+        Optional<ReadOnlyFolder> made = of(folder);
+        Assumptions.assumeTrue(made.isPresent(), "a folder can be made read-only here");
+        return made.get();
     }
 
     /** Whether a file can be created in {@code folder} (the probe is deleted again). */

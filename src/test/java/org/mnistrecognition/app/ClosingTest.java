@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistrecognition.JavaProcess;
 import org.mnistrecognition.model.Model;
 import org.mnistrecognition.model.ModelFile;
 import org.mnistrecognition.training.SyntheticData;
@@ -92,20 +93,16 @@ class ClosingTest {
         Path log = dir.resolve("app.log");
         // the small data set the run trains on as the app's bundled one: it starts in a moment
         Path data = SyntheticData.writeIdx(dir.resolve("data"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules=jdk.incubator.vector", "-Xmx1g", "-Dtestfx.robot=glass", "-Dtestfx.headless=true",
-                "-Dprism.order=sw", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.text=t2k",
-                "-Djava.awt.headless=true", "-Dmnist.home=" + home, "-Dmnist.data=" + data, "-cp", System.getProperty("java.class.path"),
-                ClosingMidRun.class.getName(), home.toString(), answers));
-        command.addAll(List.of(more));
-        Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean ended = app.waitFor(60, TimeUnit.SECONDS);
-        String output = Files.readString(log);
-        if (!ended) {
-            app.destroyForcibly();
-        }
-        assertTrue(ended, "the JVM ended by itself after the window closed:\n" + output);
-        assertEquals(0, app.exitValue(), output);
+        List<String> args = new ArrayList<>(List.of(home.toString(), answers));
+        args.addAll(List.of(more));
+        Process app = JavaProcess.start(JavaProcess.command(ClosingMidRun.class, List.of("--add-modules=jdk.incubator.vector",
+                "-Xmx1g", "-Dtestfx.robot=glass", "-Dtestfx.headless=true", "-Dprism.order=sw", "-Dglass.platform=Monocle",
+                "-Dmonocle.platform=Headless", "-Dprism.text=t2k", "-Djava.awt.headless=true", "-Dmnist.home=" + home,
+                "-Dmnist.data=" + data), args.toArray(String[]::new)), log);
+        // the JVM ends by itself after the window closed (else the test fails with its log)
+        int exit = JavaProcess.finish(app, log, Duration.ofSeconds(60));
+        String output = JavaProcess.read(log);
+        assertEquals(0, exit, output);
         assertTrue(output.contains("launch returned"), output);
         assertTrue(output.contains("threads left: []"), output);
         assertEquals(List.of(), files(home.resolve("checkpoints")), "a stopped run leaves no checkpoint");

@@ -1,9 +1,9 @@
 package org.mnistrecognition.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistrecognition.network.Networks.assertSameWeights;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mnistrecognition.history.RunHistory;
 import org.mnistrecognition.history.RunRecord;
 import org.mnistrecognition.model.ModelFile;
-import org.mnistrecognition.network.Network;
 import org.mnistrecognition.training.RunStateFile;
 import org.mnistrecognition.training.SyntheticData;
 
@@ -150,12 +150,36 @@ class CheckpointCliTest {
         assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace: " + err);
         assertEquals(savedAt - ITERATIONS / 2, after.stream().filter(l -> l.startsWith("actual: ")).count(),
                 "every iteration trained before the stop is logged, and no other");
+        // the stopped part is kept in the history as one cancelled run that can be resumed
+        List<RunRecord> before = history(home).list().runs();
+        assertEquals(1, before.size(), err);
+        RunRecord part = before.get(0);
+        assertEquals("cancelled", part.status());
+        assertEquals(savedAt, part.iterations());
+        assertEquals(file.toAbsolutePath().normalize().toString(), part.checkpoint(), "it can be resumed from there");
+        assertTrue(err.contains("run kept in the history: " + history(home).folderOf(part)), err);
 
-        assertResumesToTheUninterruptedRun(home, file, savedAt);
+        RunRecord whole = assertResumesToTheUninterruptedRun(home, file, savedAt);
+        // the resumed run replaces the stopped part: one run, not two
+        assertEquals(part.startedAt(), whole.startedAt(), "started when the first part did");
+        assertTrue(Instant.parse(whole.endedAt()).isAfter(Instant.parse(part.endedAt())));
+        assertEquals("", whole.checkpoint());
+        assertTrue(whole.seconds() >= part.seconds(), "the training time of both parts");
+        long[] x = whole.curve().iterations();
+        assertTrue(x[0] < savedAt && x[x.length - 1] == ITERATIONS, "the curve spans both parts");
+        assertFalse(Files.exists(history(home).folderOf(part)), "the first part's record is replaced");
     }
 
-    /** {@code train --resume file} finishes the run with the uninterrupted run's weights and accuracy, and deletes the file. */
-    private static void assertResumesToTheUninterruptedRun(Path home, Path file, long savedAt, String... options) throws Exception {
+    private static RunHistory history(Path home) {
+        return new RunHistory(home.resolve("data").resolve("runs"));
+    }
+
+    /**
+     * {@code train --resume file} finishes the run with the uninterrupted run's weights and accuracy, and deletes the file.
+     *
+     * @return the run history's one record, the finished run
+     */
+    private static RunRecord assertResumesToTheUninterruptedRun(Path home, Path file, long savedAt, String... options) throws Exception {
         Path resumed = dir.resolve(home.getFileName() + "-resumed.npz");
         Path log = dir.resolve(home.getFileName() + "-resumed.log");
         List<String> args = new ArrayList<>(List.of("train", "--resume", file.toString(), "--save", resumed.toString()));
@@ -165,18 +189,14 @@ class CheckpointCliTest {
         assertTrue(CliProcess.read(log).contains(String.format(Locale.ROOT, "resuming %s: %,d of %,d samples trained",
                 file, savedAt, ITERATIONS)), CliProcess.read(log));
         assertFalse(Files.exists(file), "the resumed run, finished, deletes its checkpoint");
-        List<RunRecord> kept = new RunHistory(home.resolve("data").resolve("runs")).list().runs();
-        assertEquals(1, kept.size(), "the killed run kept nothing; the resumed one is kept once: " + kept);
+        List<RunRecord> kept = history(home).list().runs();
+        assertEquals(1, kept.size(), "the killed or stopped run and its resumption are kept as one run: " + kept);
         assertEquals(ITERATIONS, kept.get(0).iterations());
         assertEquals("completed", kept.get(0).status());
 
-        Network expected = ModelFile.load(whole).network();
-        Network actual = ModelFile.load(resumed).network();
-        for (int l = 0; l < expected.depth(); l++) {
-            assertArrayEquals(expected.layer(l).weights().data, actual.layer(l).weights().data, "W" + (l + 1));
-            assertArrayEquals(expected.layer(l).biases().data, actual.layer(l).biases().data, "b" + (l + 1));
-        }
+        assertSameWeights(ModelFile.load(whole).network(), ModelFile.load(resumed).network());
         assertEquals(wholeLast, lastLine(CliProcess.read(log)));
+        return kept.get(0);
     }
 
     @Test

@@ -1,15 +1,12 @@
 package org.mnistrecognition.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import org.mnistrecognition.JavaProcess;
+import org.mnistrecognition.Main;
 
 /** The command line run as a user runs it: in its own JVM, its output to a log file. */
 final class CliProcess {
@@ -23,13 +20,10 @@ final class CliProcess {
 
     /** The same, with more options for the JVM (such as system properties). */
     static List<String> command(Path home, List<String> jvmOptions, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules=jdk.incubator.vector", "-Xmx512m", "-XX:-UsePerfData", "-Djava.awt.headless=true",
-                "-Dmnist.home=" + home));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mnistrecognition.Main"));
-        command.addAll(List.of(args));
-        return command;
+        List<String> options = new ArrayList<>(List.of("--add-modules=jdk.incubator.vector", "-Xmx512m", "-XX:-UsePerfData",
+                "-Djava.awt.headless=true", "-Dmnist.home=" + home));
+        options.addAll(jvmOptions);
+        return JavaProcess.command(Main.class, options, args);
     }
 
     /** Starts the command line with {@code home} as the user folder. */
@@ -37,23 +31,9 @@ final class CliProcess {
         return start(command(home, args), log);
     }
 
-    /**
-     * Starts {@code command}, its output (stdout and stderr) copied to {@code log} through a pipe
-     * (so that a file-size limit set for the command does not apply to its log).
-     */
+    /** Starts {@code command}, its output (stdout and stderr) copied to {@code log} (see {@link JavaProcess#start}). */
     static Process start(List<String> command, Path log) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread copier = new Thread(() -> {
-            try (InputStream in = p.getInputStream(); OutputStream out = Files.newOutputStream(log)) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                // the process was killed: its log ends there
-            }
-        }, "log of " + log.getFileName());
-        copier.setDaemon(true);
-        copier.start();
-        COPIERS.put(p, copier);
-        return p;
+        return JavaProcess.start(command, log);
     }
 
     /**
@@ -65,27 +45,13 @@ final class CliProcess {
         return new ProcessBuilder(command).redirectError(errLog.toFile()).start();
     }
 
-    private static final Map<Process, Thread> COPIERS = new ConcurrentHashMap<>();
-
     /** Waits for the process (two minutes at most: a guard against a hang) and its log, and returns its exit code. */
     static int finish(Process p, Path log) throws Exception {
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the command line did not end: " + read(log));
-        }
-        Thread copier = COPIERS.remove(p);
-        if (copier != null) {
-            copier.join(10_000);
-        }
-        return p.exitValue();
+        return JavaProcess.finish(p, log, Duration.ofMinutes(2));
     }
 
     static String read(Path log) {
-        try {
-            return Files.readString(log).replace("\r", "\n");
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return JavaProcess.read(log).replace("\r", "\n");
     }
 
     /** The log's lines that are not the progress bar's. */

@@ -1,9 +1,9 @@
 package org.mnistrecognition.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistrecognition.network.Networks.assertSameWeights;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -91,14 +91,14 @@ class CliTest {
 
     @Test
     void trainEndsWithTheAccuracyLine() {
-        Run r = run("train", "--preset", "seed-fixed", "--iterations", "3000", "--seed", "2");
+        Run r = run("train", "--preset", "seed-fixed", "--iterations", "3000", "--seed", "2", "--no-history");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.lastLine().matches("test accuracy: [01]\\.\\d{4} \\(\\d+/10000\\)"), r.lastLine());
     }
 
     @Test
     void trainLogsEveryIterationLikeTheOriginal() {
-        Run r = run("train", "--iterations", "200", "--log");
+        Run r = run("train", "--iterations", "200", "--log", "--no-history");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.outLines();
         assertEquals(201, lines.size());
@@ -110,7 +110,8 @@ class CliTest {
     @Test
     void trainSavesAModelThatEvaluateReads() {
         Path model = dir.resolve("m.npz");
-        Run train = run("train", "--preset", "best", "--layers", "784,32,10", "--epochs", "0.1", "--save", model.toString());
+        Run train = run("train", "--preset", "best", "--layers", "784,32,10", "--epochs", "0.1", "--save", model.toString(),
+                "--no-history");
         assertEquals(0, train.exit(), train.err());
         Run eval = run("evaluate", "--model", model.toString());
         assertEquals(0, eval.exit(), eval.err());
@@ -245,6 +246,11 @@ class CliTest {
      * (where a progress bar or a stack trace would go) added to its output and errors.
      */
     private Run runCapturingTheConsole(String... args) {
+        return runCapturingTheConsole(dir.resolve("home"), args);
+    }
+
+    /** {@link #run(Path, String...)}, with what the command prints to {@code System.out} and {@code System.err}. */
+    static Run runCapturingTheConsole(Path home, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -253,7 +259,7 @@ class CliTest {
         try {
             System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(consoleErr, true, StandardCharsets.UTF_8));
-            r = run(args);
+            r = run(home, args);
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -312,21 +318,14 @@ class CliTest {
         assertTrue(lines.get(lines.size() - 1).startsWith("error: training diverged"), r.err());
         assertTrue(lines.get(lines.size() - 1).endsWith("lower the learning rate (--lr, now 1.0E300)"), r.err());
         assertEquals("saved the last good weights to " + saved, lines.get(lines.size() - 2));
-        assertEqualWeights(lastGood, ModelFile.load(saved).network(), "--save");
+        assertSameWeights(lastGood, ModelFile.load(saved).network(), "--save");
         RunHistory history = new RunHistory(dir.resolve("home").resolve("data").resolve("runs"));
         RunRecord run = history.list().runs().get(0);
         assertEquals("the last good weights are kept in the run history: " + history.modelFile(run),
                 lines.get(lines.size() - 3));
         assertEquals("diverged", run.status());
         assertTrue(run.iterations() > 640 && run.iterations() <= 640 + 2 * 64, "diverged within two steps: " + run.iterations());
-        assertEqualWeights(lastGood, ModelFile.load(history.modelFile(run)).network(), "the run history");
-    }
-
-    private static void assertEqualWeights(Network expected, Network actual, String where) {
-        for (int l = 0; l < expected.depth(); l++) {
-            assertArrayEquals(expected.layer(l).weights().data, actual.layer(l).weights().data, where + ": W" + (l + 1));
-            assertArrayEquals(expected.layer(l).biases().data, actual.layer(l).biases().data, where + ": b" + (l + 1));
-        }
+        assertSameWeights(lastGood, ModelFile.load(history.modelFile(run)).network(), "the run history");
     }
 
     @Test

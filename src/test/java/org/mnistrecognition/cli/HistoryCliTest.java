@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistrecognition.history.CostCurve;
@@ -17,13 +15,12 @@ import org.mnistrecognition.history.RunHistory;
 import org.mnistrecognition.history.RunRecord;
 import org.mnistrecognition.model.ModelFile;
 import org.mnistrecognition.network.Network;
-import org.mnistrecognition.training.RunStateFile;
-import org.mnistrecognition.training.SyntheticData;
 
 /**
  * The command line keeps every run in the run history of the user's data folder, as the app does
  * (run as a user runs it: its own JVM, the user folder set by {@code -Dmnist.home}), unless told
- * not to; a run stopped and resumed is kept as one run.
+ * not to. A run stopped and resumed is kept as one run: {@link CheckpointCliTest} checks it on
+ * the run it stops with a SIGTERM and resumes.
  */
 class HistoryCliTest {
     @TempDir
@@ -67,57 +64,14 @@ class HistoryCliTest {
         assertArrayEquals(ModelFile.load(model).network().layer(0).weights().data, kept.layer(0).weights().data,
                 "the history keeps the run's model");
 
+        // the same run without history, in this JVM (no validation passes, no second JVM to start), its progress bar
+        // on the console captured too
         Path otherHome = dir.resolve("other-home");
-        Path quietLog = dir.resolve("quiet.log");
-        Process quiet = CliProcess.start(otherHome, quietLog, "train", "--preset", "best", "--layers", "784,16,10",
-                "--iterations", "3000", "--no-history");
-        assertEquals(0, CliProcess.finish(quiet, quietLog), () -> CliProcess.read(quietLog));
-        List<String> quietMessages = CliProcess.messages(quietLog);
-        assertEquals(accuracy, quietMessages.get(quietMessages.size() - 1), "the same run, the same result");
-        assertFalse(CliProcess.read(quietLog).contains("history"), CliProcess.read(quietLog));
+        CliTest.Run quiet = CliTest.runCapturingTheConsole(otherHome, "train", "--preset", "best", "--layers", "784,16,10", "--iterations", "3000",
+                "--no-history");
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertEquals(accuracy, quiet.lastLine(), "the same run, the same result");
+        assertFalse((quiet.out() + quiet.err()).contains("history"), quiet.out() + quiet.err());
         assertFalse(Files.exists(otherHome.resolve("data").resolve("runs")), "--no-history writes no history");
-    }
-
-    @Test
-    void aRunStoppedAndResumedIsKeptAsOneRun() throws Exception {
-        Path data = SyntheticData.writeIdx(dir.resolve("data"));
-        Path home = dir.resolve("home");
-        Path stoppedLog = dir.resolve("stopped.log");
-        Process stopped = CliProcess.start(home, stoppedLog, "train", "--preset", "best", "--layers", "64,32,10",
-                "--iterations", "300000", "--threads", "1", "--data", data.toString(), "--checkpoint-every", "10000");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (CheckpointCliTest.checkpoint(home).isEmpty() && stopped.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        // SIGTERM, as Ctrl+C's SIGINT: the run stops between two steps and keeps its checkpoint (through the
-        // handle: Process.destroy would also close the pipe that the log is copied from)
-        assertTrue(stopped.toHandle().destroy(), "SIGTERM sent");
-        assertEquals(143, CliProcess.finish(stopped, stoppedLog), () -> CliProcess.read(stoppedLog));
-        Path file = CheckpointCliTest.checkpoint(home).orElseThrow(() -> new AssertionError(CliProcess.read(stoppedLog)));
-        long stoppedAt = RunStateFile.summary(file).iterations();
-        List<RunRecord> before = history(home).list().runs();
-        assertEquals(1, before.size(), CliProcess.read(stoppedLog));
-        RunRecord part = before.get(0);
-        assertEquals("cancelled", part.status());
-        assertEquals(stoppedAt, part.iterations());
-        assertEquals(file.toAbsolutePath().normalize().toString(), part.checkpoint(), "it can be resumed from there");
-        assertTrue(CliProcess.read(stoppedLog).contains("run kept in the history: " + history(home).folderOf(part)),
-                CliProcess.read(stoppedLog));
-
-        Path resumedLog = dir.resolve("resumed.log");
-        Process resumed = CliProcess.start(home, resumedLog, "train", "--resume", file.toString());
-        assertEquals(0, CliProcess.finish(resumed, resumedLog), () -> CliProcess.read(resumedLog));
-        List<RunRecord> after = history(home).list().runs();
-        assertEquals(1, after.size(), "one run, not two: " + after);
-        RunRecord whole = after.get(0);
-        assertEquals(part.startedAt(), whole.startedAt(), "started when the first part did");
-        assertTrue(Instant.parse(whole.endedAt()).isAfter(Instant.parse(part.endedAt())));
-        assertEquals("completed", whole.status());
-        assertEquals(300_000, whole.iterations());
-        assertEquals("", whole.checkpoint());
-        assertTrue(whole.seconds() >= part.seconds(), "the training time of both parts");
-        long[] x = whole.curve().iterations();
-        assertTrue(x[0] < stoppedAt && x[x.length - 1] == 300_000, "the curve spans both parts");
-        assertFalse(Files.exists(history(home).folderOf(part)), "the first part's record is replaced");
     }
 }

@@ -1,10 +1,10 @@
 package org.mnistrecognition.model;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistrecognition.network.Networks.assertSameWeights;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -48,15 +48,6 @@ class ModelFileTest {
             }
         }
         return n;
-    }
-
-    private static void assertSameWeights(Network expected, Network actual) {
-        assertEquals(expected.architecture(), actual.architecture());
-        for (int l = 0; l < expected.depth(); l++) {
-            assertArrayEquals(expected.layer(l).weights().data, actual.layer(l).weights().data, 0.0, "W" + (l + 1));
-            assertArrayEquals(expected.layer(l).biases().data, actual.layer(l).biases().data, 0.0, "b" + (l + 1));
-            assertEquals(expected.layer(l).activation(), actual.layer(l).activation());
-        }
     }
 
     @Test

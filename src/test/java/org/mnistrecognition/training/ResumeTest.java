@@ -1,10 +1,10 @@
 package org.mnistrecognition.training;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistrecognition.network.Networks.assertSameWeights;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mnistrecognition.data.DataSet;
 import org.mnistrecognition.data.MnistData;
-import org.mnistrecognition.network.Network;
 import org.mnistrecognition.network.kernels.Kernels;
 
 /**
@@ -43,13 +42,6 @@ class ResumeTest {
                 }
             }
         };
-    }
-
-    private static void assertSameWeights(Network expected, Network actual) {
-        for (int l = 0; l < expected.depth(); l++) {
-            assertArrayEquals(expected.layer(l).weights().data, actual.layer(l).weights().data, "W" + (l + 1));
-            assertArrayEquals(expected.layer(l).biases().data, actual.layer(l).biases().data, "b" + (l + 1));
-        }
     }
 
     @ParameterizedTest

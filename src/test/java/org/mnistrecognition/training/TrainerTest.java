@@ -1,11 +1,11 @@
 package org.mnistrecognition.training;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistrecognition.network.Networks.assertSameWeights;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -48,10 +48,7 @@ class TrainerTest {
         TrainingConfig config = small(Preset.parse(preset));
         TrainingResult first = new Trainer(config, synthetic(), new RunControl()).run(new TrainingListener() { });
         TrainingResult second = new Trainer(config, synthetic(), new RunControl()).run(new TrainingListener() { });
-        for (int l = 0; l < first.network().depth(); l++) {
-            assertArrayEquals(first.network().layer(l).weights().data, second.network().layer(l).weights().data);
-            assertArrayEquals(first.network().layer(l).biases().data, second.network().layer(l).biases().data);
-        }
+        assertSameWeights(first.network(), second.network());
         TrainingResult other = new Trainer(config.withSeed(5), synthetic(), new RunControl()).run(new TrainingListener() { });
         assertFalse(java.util.Arrays.equals(first.network().layer(0).weights().data, other.network().layer(0).weights().data));
     }
@@ -61,9 +58,7 @@ class TrainerTest {
         TrainingConfig config = small(Preset.BEST).withBatchSize(13).withEpochs(2);
         Network one = new Trainer(config.withThreads(1), synthetic(), new RunControl()).run(new TrainingListener() { }).network();
         Network two = new Trainer(config.withThreads(2), synthetic(), new RunControl()).run(new TrainingListener() { }).network();
-        for (int l = 0; l < one.depth(); l++) {
-            assertArrayEquals(one.layer(l).weights().data, two.layer(l).weights().data, "layer " + (l + 1));
-        }
+        assertSameWeights(one, two);
     }
 
     @Test
@@ -72,9 +67,7 @@ class TrainerTest {
                 small(Preset.BEST).withBatchSize(13).withEpochs(1).withThreads(2)}) {
             Network both = new Trainer(config, synthetic(), new RunControl()).run(new TrainingListener() { }).network();
             Network one = new Trainer(config, synthetic(), new RunControl()).workers(1).run(new TrainingListener() { }).network();
-            for (int l = 0; l < one.depth(); l++) {
-                assertArrayEquals(both.layer(l).weights().data, one.layer(l).weights().data, config.preset() + " layer " + (l + 1));
-            }
+            assertSameWeights(both, one, String.valueOf(config.preset()));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistrecognition.network.Networks.assertSameWeights;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -191,10 +192,7 @@ class TrainingViewModelTest {
         assertSame(warmUp, model.warmUpInProgress(), "one warm-up a session");
         waitUntil(() -> !model.runningProperty().get() && model.resultProperty().get() != warmed);
         TrainingResult cold = model.resultProperty().get();
-        for (int l = 0; l < cold.network().depth(); l++) {
-            assertArrayEquals(cold.network().layer(l).weights().data, warmed.network().layer(l).weights().data,
-                    "layer " + (l + 1));
-        }
+        assertSameWeights(cold.network(), warmed.network());
     }
 
     @Test
