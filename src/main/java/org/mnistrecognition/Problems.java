@@ -15,10 +15,33 @@ public final class Problems {
 
     /** One line for {@code e}: the first message in its chain of causes, in plain words. */
     public static String describe(Throwable e) {
+        return words(speaker(e));
+    }
+
+    /**
+     * {@link #describe} without the file a file-system failure names, for a message that names the
+     * file itself: {@code permission denied}, not {@code /x/y.npz: permission denied}.
+     */
+    public static String reason(Throwable e) {
+        Throwable t = speaker(e);
+        String line = words(t);
+        if (t instanceof FileSystemException f && f.getFile() != null && line.startsWith(f.getFile() + ": ")) {
+            return line.substring(f.getFile().length() + 2);
+        }
+        return line;
+    }
+
+    /** The first throwable in {@code e}'s chain of causes with something of its own to say. */
+    private static Throwable speaker(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && saysNothingOfItsOwn(t)) {
             t = t.getCause();
         }
+        return t;
+    }
+
+    /** What {@code t} itself says, in plain words. */
+    private static String words(Throwable t) {
         if (t instanceof OutOfMemoryError) {
             return "out of memory (give Java more with -Xmx)";
         }
@@ -36,22 +59,6 @@ public final class Problems {
         }
         String message = t.getMessage();
         return message == null || message.isBlank() ? t.getClass().getSimpleName() : message.replace('\n', ' ');
-    }
-
-    /**
-     * {@link #describe} without the file a file-system failure names, for a message that names the
-     * file itself: {@code permission denied}, not {@code /x/y.npz: permission denied}.
-     */
-    public static String reason(Throwable e) {
-        String line = describe(e);
-        Throwable t = e;
-        while (t.getCause() != null && saysNothingOfItsOwn(t)) {
-            t = t.getCause();
-        }
-        if (t instanceof FileSystemException f && f.getFile() != null && line.startsWith(f.getFile() + ": ")) {
-            return line.substring(f.getFile().length() + 2);
-        }
-        return line;
     }
 
     /** No message, or only its cause's {@code toString()} (what {@code new Exception(cause)} gets). */
