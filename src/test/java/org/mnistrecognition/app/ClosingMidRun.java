@@ -11,6 +11,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import org.mnistrecognition.app.training.LogRow;
 import org.mnistrecognition.app.training.Speed;
 import org.mnistrecognition.app.training.TrainingViewModel;
 import org.mnistrecognition.training.SyntheticData;
@@ -107,11 +108,14 @@ public final class ClosingMidRun {
             TrainingViewModel training = window.training();
             new AnimationTimer() {
                 private boolean started;
-                private int nextRows = ROWS_PER_CLOSE;
+                private long nextRows = ROWS_PER_CLOSE;
 
                 @Override
                 public void handle(long now) {
-                    int rows = training.rowsProperty().get().size();
+                    // the iteration of the last row logged: the table keeps only the last 100,000 rows, so its size
+                    // stops growing, and a fast run may reach that before the first close
+                    List<LogRow> logged = training.rowsProperty().get();
+                    long rows = logged.isEmpty() ? 0 : logged.get(logged.size() - 1).iteration();
                     if (!started) {
                         if (state.networkProperty().get() != null && !window.viewModel().busyProperty().get()) {
                             started = true;
